@@ -1,0 +1,62 @@
+package io.opencontrol.platform.problem;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The servlet error page as a problem detail. It reports only the status and the request
+ * path: exception messages are never echoed because they can carry internals.
+ */
+@Controller
+@RequestMapping("${server.error.path:${error.path:/error}}")
+class ProblemErrorController implements ErrorController {
+
+	@RequestMapping
+	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		HttpStatus status = statusOf(request);
+		ProblemDetail problem = ProblemDetail.forStatus(status);
+		if (status.is5xxServerError()) {
+			problem.setDetail("The server could not complete the request.");
+		}
+		problem.setInstance(instanceOf(request));
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private static HttpStatus statusOf(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code instanceof Integer value) {
+			HttpStatus status = HttpStatus.resolve(value);
+			if (status != null && status.isError()) {
+				return status;
+			}
+		}
+		return HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	private static URI instanceOf(HttpServletRequest request) {
+		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (!(path instanceof String value)) {
+			return null;
+		}
+		try {
+			return new URI(null, null, value, null);
+		}
+		catch (URISyntaxException ex) {
+			// A path the container rejected may not be a valid URI; the problem is still
+			// useful without it.
+			return null;
+		}
+	}
+
+}
