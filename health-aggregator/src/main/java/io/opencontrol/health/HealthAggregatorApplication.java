@@ -1,0 +1,16 @@
+package io.opencontrol.health;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** One fleet-wide health view. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class HealthAggregatorApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(HealthAggregatorApplication.class, args);
+	}
+
+}
