@@ -1,0 +1,140 @@
+package io.opencontrol.system;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Every OpenControl service started from its built jar on free ports, wired to each other
+ * the way bin/opencontrol wires them, with embedded PostgreSQL under target/.
+ */
+final class LocalStack implements AutoCloseable {
+
+	static final String DEMO_SECRET = "system-test-demo-secret";
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+
+	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+	static LocalStack start() throws IOException, InterruptedException {
+		Path root = Path.of(System.getProperty("opencontrol.root", ".."));
+		Path work = Path.of(System.getProperty("opencontrol.work", "target/system-test"));
+		FileSystemUtils.deleteRecursively(work);
+		Files.createDirectories(work);
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		for (String name : List.of("auth-service", "model-server", "fleet-coordinator", "health-aggregator",
+				"edge-gateway", "gateway")) {
+			ports.put(name, freePort());
+		}
+		LocalStack stack = new LocalStack();
+		try {
+			for (Map.Entry<String, Integer> entry : ports.entrySet()) {
+				String name = entry.getKey();
+				Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
+				if (!Files.isRegularFile(jar)) {
+					throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify)");
+				}
+				stack.services.put(name,
+						ServiceProcess.start(name, entry.getValue(), jar, work.resolve("logs").resolve(name + ".log"),
+								arguments(name, ports, work),
+								Map.of("OPENCONTROL_AUTH_DEMO_CLIENT_SECRET", DEMO_SECRET)));
+			}
+			stack.awaitReady();
+			return stack;
+		}
+		catch (IOException | RuntimeException | InterruptedException ex) {
+			stack.close();
+			throw ex;
+		}
+	}
+
+	ServiceProcess service(String name) {
+		return this.services.get(name);
+	}
+
+	List<ServiceProcess> all() {
+		return List.copyOf(this.services.values());
+	}
+
+	private static List<String> arguments(String name, Map<String, Integer> ports, Path work) {
+		List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=local"));
+		switch (name) {
+			case "auth-service" -> {
+				arguments.add("--opencontrol.auth.issuer=http://localhost:" + ports.get(name));
+				arguments.add(dataDirectory(work, name));
+			}
+			case "fleet-coordinator" -> arguments.add(dataDirectory(work, name));
+			case "health-aggregator" -> {
+				arguments.add("--opencontrol.health.poll-interval=500ms");
+				arguments.add(target("auth_service", ports.get("auth-service")));
+				arguments.add(target("model_server", ports.get("model-server")));
+				arguments.add(target("fleet_coordinator", ports.get("fleet-coordinator")));
+			}
+			case "gateway" -> {
+				arguments.add(backend("auth-service", ports));
+				arguments.add(backend("model-server", ports));
+				arguments.add(backend("fleet-coordinator", ports));
+				arguments.add(backend("health-aggregator", ports));
+			}
+			default -> {
+			}
+		}
+		return arguments;
+	}
+
+	private static String dataDirectory(Path work, String name) {
+		return "--opencontrol.embedded-postgres.data-directory=" + work.resolve("data").resolve(name).toAbsolutePath();
+	}
+
+	private static String target(String component, int port) {
+		return "--opencontrol.health.targets." + component + ".url=http://127.0.0.1:" + port
+				+ "/actuator/health/readiness";
+	}
+
+	private static String backend(String name, Map<String, Integer> ports) {
+		return "--opencontrol.gateway.backends." + name + "=http://127.0.0.1:" + ports.get(name);
+	}
+
+	private void awaitReady() throws InterruptedException {
+		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+		List<ServiceProcess> pending = new ArrayList<>(this.services.values());
+		while (!pending.isEmpty()) {
+			for (ServiceProcess service : List.copyOf(pending)) {
+				if (!service.isAlive()) {
+					throw new IllegalStateException(service.name() + " exited during start-up:\n" + service.logTail());
+				}
+				if (service.isReady()) {
+					pending.remove(service);
+				}
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("Not ready after " + STARTUP_TIMEOUT + ": "
+						+ pending.stream().map(ServiceProcess::name).toList());
+			}
+			Thread.sleep(250);
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		for (ServiceProcess service : this.services.values()) {
+			service.stop(Duration.ofSeconds(30));
+		}
+	}
+
+}

@@ -1,0 +1,133 @@
+package io.opencontrol.system;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The whole stack as separate processes on free ports, checked through real HTTP. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+	static LocalStack stack;
+
+	@BeforeAll
+	static void startStack() throws Exception {
+		stack = LocalStack.start();
+	}
+
+	@AfterAll
+	static void stopStack() throws Exception {
+		if (stack != null) {
+			stack.close();
+		}
+	}
+
+	@Test
+	void everyServiceIsLiveAndReady() throws Exception {
+		for (ServiceProcess service : stack.all()) {
+			for (String probe : new String[] { "liveness", "readiness" }) {
+				HttpResponse<String> response = service.get("/actuator/health/" + probe);
+				assertThat(response.statusCode()).as(service.name() + " " + probe).isEqualTo(200);
+				assertThat(response.body()).as(service.name() + " " + probe).contains("\"status\":\"UP\"");
+			}
+		}
+	}
+
+	@Test
+	void everyServiceExportsPrometheusMetricsTaggedWithItsName() throws Exception {
+		for (ServiceProcess service : stack.all()) {
+			HttpResponse<String> response = service.get("/actuator/prometheus");
+			assertThat(response.statusCode()).as(service.name()).isEqualTo(200);
+			assertThat(response.body()).as(service.name())
+				.contains("jvm_memory_used_bytes")
+				.contains("application=\"" + service.name() + "\"");
+		}
+	}
+
+	@Test
+	void everyServicePublishesItsOpenApiDescription() throws Exception {
+		for (ServiceProcess service : stack.all()) {
+			HttpResponse<String> response = service.get("/v3/api-docs");
+			assertThat(response.statusCode()).as(service.name()).isEqualTo(200);
+			Map<?, ?> document = JsonMapper.shared().readValue(response.body(), Map.class);
+			assertThat(document.get("openapi")).as(service.name()).asString().startsWith("3.");
+		}
+	}
+
+	@Test
+	void everyServiceAnswersErrorsWithProblemDetails() throws Exception {
+		for (ServiceProcess service : stack.all()) {
+			HttpResponse<String> response = service.get("/no/such/path");
+			assertThat(response.statusCode()).as(service.name()).isIn(401, 403, 404);
+			assertThat(response.headers().firstValue("Content-Type")).as(service.name())
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(response.body()).as(service.name()).doesNotContain("Exception").doesNotContain("\tat ");
+		}
+	}
+
+	@Test
+	void gatewayServesTheFleetWideHealthFromTheAggregator() {
+		ServiceProcess gateway = stack.service("gateway");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			HttpResponse<String> response = gateway.get("/health");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).contains("\"status\":\"UP\"")
+				.contains("\"model_server\":{\"status\":\"UP\"")
+				.contains("\"fleet_coordinator\":{\"status\":\"UP\"")
+				.contains("\"auth_service\":{\"status\":\"UP\"");
+		});
+	}
+
+	@Test
+	void gatewayHandsOutTokensOfTheLocalDemoIdentities() throws Exception {
+		ServiceProcess gateway = stack.service("gateway");
+		String basic = Base64.getEncoder()
+			.encodeToString(("demo-viewer:" + LocalStack.DEMO_SECRET).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/oauth2/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build());
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		Map<?, ?> body = JsonMapper.shared().readValue(response.body(), Map.class);
+		String payload = new String(Base64.getUrlDecoder().decode(((String) body.get("access_token")).split("\\.")[1]),
+				StandardCharsets.UTF_8);
+		assertThat(payload).contains("\"roles\":[\"viewer\"]").contains("\"aud\":\"opencontrol\"");
+	}
+
+	@Test
+	void gatewayDoesNotExposeItsRouteActuator() throws Exception {
+		assertThat(stack.service("gateway").get("/actuator/gateway/routes").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void everyServiceShutsDownGracefullyOnSigterm() throws Exception {
+		for (ServiceProcess service : stack.all()) {
+			long started = System.nanoTime();
+			int exitCode = service.stop(Duration.ofSeconds(30));
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			// 143 = terminated by SIGTERM after the JVM ran its shutdown hooks; a forced
+			// kill would be 137.
+			assertThat(exitCode).as(service.name() + " exit code").isEqualTo(143);
+			assertThat(took).as(service.name() + " stop time").isLessThan(Duration.ofSeconds(30));
+			assertThat(service.logTail()).as(service.name()).contains("Graceful shutdown complete");
+		}
+	}
+
+}

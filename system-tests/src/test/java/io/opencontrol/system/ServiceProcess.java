@@ -1,0 +1,112 @@
+package io.opencontrol.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One OpenControl service running as its own JVM, as it runs in production. */
+final class ServiceProcess {
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String name;
+
+	private final int port;
+
+	private final Path log;
+
+	private final Process process;
+
+	private ServiceProcess(String name, int port, Path log, Process process) {
+		this.name = name;
+		this.port = port;
+		this.log = log;
+		this.process = process;
+	}
+
+	static ServiceProcess start(String name, int port, Path jar, Path log, List<String> arguments,
+			Map<String, String> environment) throws IOException {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(
+				List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+		command.add("--server.port=" + port);
+		command.addAll(arguments);
+		Files.createDirectories(log.getParent());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		return new ServiceProcess(name, port, log, builder.start());
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	boolean isReady() {
+		try {
+			return get("/actuator/health/readiness").statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	HttpResponse<String> get(String path) throws IOException {
+		return send(HttpRequest.newBuilder(uri(path)).GET().build());
+	}
+
+	HttpResponse<String> send(HttpRequest request) throws IOException {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted", ex);
+		}
+	}
+
+	URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	String logTail() {
+		try {
+			List<String> lines = Files.readAllLines(this.log);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+		}
+		catch (IOException ex) {
+			return "(no log at " + this.log + ")";
+		}
+	}
+
+	/**
+	 * SIGTERM, as an orchestrator stops it; whatever is left after the grace period is
+	 * killed.
+	 */
+	int stop(Duration grace) throws InterruptedException {
+		List<ProcessHandle> children = this.process.descendants().toList();
+		this.process.destroy();
+		if (!this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+			this.process.destroyForcibly().waitFor();
+		}
+		children.forEach(ProcessHandle::destroyForcibly);
+		return this.process.exitValue();
+	}
+
+}
