@@ -36,10 +36,16 @@ public class EmbeddedPostgresAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
 		Files.createDirectories(properties.dataDirectory());
+		OrphanedPostmaster.stopIfPresent(properties.dataDirectory(), properties.startupTimeout());
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(properties.dataDirectory())
 			.setCleanDataDirectory(false)
-			.setPGStartupWait(properties.startupTimeout());
+			.setPGStartupWait(properties.startupTimeout())
+			// The library starts PostgreSQL for throwaway test databases (-F, no
+			// synchronous commit);
+			// this one keeps a service's data, so committed means on disk.
+			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on");
 		if (properties.port() > 0) {
 			builder.setPort(properties.port());
 		}

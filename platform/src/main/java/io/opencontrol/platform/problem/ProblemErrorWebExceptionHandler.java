@@ -1,5 +1,6 @@
 package io.opencontrol.platform.problem;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.util.List;
 
@@ -51,9 +52,25 @@ class ProblemErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 		if (ex instanceof ErrorResponse errorResponse) {
 			return errorResponse.updateAndGetBody(null, null);
 		}
+		if (causedByRefusedConnection(ex)) {
+			// A gateway whose backend is down: the caller may retry, nothing is wrong
+			// with its request.
+			logger.warn("Backend unreachable: " + ex.getMessage());
+			return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"The service behind this path is unavailable.");
+		}
 		logger.error("Unhandled exception", ex);
 		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The server could not complete the request.");
+	}
+
+	private static boolean causedByRefusedConnection(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static URI instanceOf(ServerWebExchange exchange) {

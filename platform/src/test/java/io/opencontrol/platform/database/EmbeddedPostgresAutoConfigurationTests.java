@@ -1,5 +1,8 @@
 package io.opencontrol.platform.database;
 
+import java.lang.reflect.Field;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -38,6 +41,59 @@ class EmbeddedPostgresAutoConfigurationTests {
 		runner().run((context) -> {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			assertThat(jdbc.queryForList("select name from marker", String.class)).containsExactly("kept");
+		});
+	}
+
+	@Test
+	void takesOverTheDirectoryFromAServerWhoseServiceDied() throws Exception {
+		// A service killed with SIGKILL leaves its PostgreSQL running: it is in its own
+		// session.
+		EmbeddedPostgres orphan = EmbeddedPostgres.builder()
+			.setDataDirectory(this.dataDirectory)
+			.setCleanDataDirectory(false)
+			.start();
+		ProcessHandle orphanProcess = postmasterOf(this.dataDirectory);
+		releaseOwnerLockWithoutStopping(orphan);
+
+		runner().run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(JdbcTemplate.class).queryForObject("select 1", Integer.class)).isEqualTo(1);
+		});
+		assertThat(orphanProcess.isAlive()).isFalse();
+	}
+
+	@Test
+	void neverStopsTheServerOfALiveInstance() throws Exception {
+		try (EmbeddedPostgres owner = EmbeddedPostgres.builder()
+			.setDataDirectory(this.dataDirectory)
+			.setCleanDataDirectory(false)
+			.start()) {
+			runner().run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("Another process is running PostgreSQL"));
+			assertThat(owner.getPostgresDatabase().getConnection().isValid(1)).isTrue();
+		}
+	}
+
+	private static ProcessHandle postmasterOf(Path dataDirectory) throws Exception {
+		String pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip();
+		return ProcessHandle.of(Long.parseLong(pid)).orElseThrow();
+	}
+
+	// What the JVM's death does to the embedded server: its file lock goes, its server
+	// stays.
+	private static void releaseOwnerLockWithoutStopping(EmbeddedPostgres postgres) throws Exception {
+		Field lock = EmbeddedPostgres.class.getDeclaredField("lock");
+		lock.setAccessible(true);
+		((FileLock) lock.get(postgres)).release();
+	}
+
+	@Test
+	void commitsDurably() {
+		runner().run((context) -> {
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
+			assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
 		});
 	}
 

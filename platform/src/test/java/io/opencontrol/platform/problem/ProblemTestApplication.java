@@ -1,5 +1,6 @@
 package io.opencontrol.platform.problem;
 
+import java.net.ConnectException;
 import java.util.Map;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -21,6 +22,11 @@ class ProblemTestApplication {
 		@GetMapping("/broken")
 		String broken() {
 			throw new IllegalStateException("secret internal detail");
+		}
+
+		@GetMapping("/unreachable")
+		String unreachable() throws ConnectException {
+			throw new ConnectException("Connection refused: backend.internal/10.0.0.7:8081");
 		}
 
 		@PostMapping("/echo")
