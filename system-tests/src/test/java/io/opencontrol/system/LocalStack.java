@@ -80,6 +80,9 @@ final class LocalStack implements AutoCloseable {
 				arguments.add(target("fleet_coordinator", ports.get("fleet-coordinator")));
 			}
 			case "gateway" -> {
+				arguments.add("--opencontrol.gateway.tokens.issuer=http://localhost:" + ports.get("auth-service"));
+				arguments.add("--opencontrol.gateway.tokens.jwk-set-uri=http://127.0.0.1:" + ports.get("auth-service")
+						+ "/oauth2/jwks");
 				arguments.add(backend("auth-service", ports));
 				arguments.add(backend("model-server", ports));
 				arguments.add(backend("fleet-coordinator", ports));

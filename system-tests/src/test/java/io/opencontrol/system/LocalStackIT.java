@@ -80,10 +80,12 @@ class LocalStackIT {
 	}
 
 	@Test
-	void gatewayServesTheFleetWideHealthFromTheAggregator() {
+	void gatewayServesTheFleetWideHealthToAViewerOfTheLocalDemo() throws Exception {
 		ServiceProcess gateway = stack.service("gateway");
+		String viewer = demoToken("viewer");
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			HttpResponse<String> response = gateway.get("/health");
+			HttpResponse<String> response = gateway.send(
+					HttpRequest.newBuilder(gateway.uri("/health")).header("Authorization", "Bearer " + viewer).build());
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.body()).contains("\"status\":\"UP\"")
 				.contains("\"model_server\":{\"status\":\"UP\"")
@@ -93,26 +95,49 @@ class LocalStackIT {
 	}
 
 	@Test
+	void gatewayRefusesCallsWithoutTokenOrRightsWithProblemDetails() throws Exception {
+		ServiceProcess gateway = stack.service("gateway");
+		HttpResponse<String> anonymous = gateway.get("/health");
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+		assertThat(anonymous.body()).contains("\"status\":401");
+
+		HttpResponse<String> viewerControl = gateway.send(HttpRequest.newBuilder(gateway.uri("/assign_task"))
+			.header("Authorization", "Bearer " + demoToken("viewer"))
+			.POST(HttpRequest.BodyPublishers.ofString("{}"))
+			.build());
+		assertThat(viewerControl.statusCode()).isEqualTo(403);
+		assertThat(viewerControl.body()).contains("\"status\":403");
+	}
+
+	@Test
 	void gatewayHandsOutTokensOfTheLocalDemoIdentities() throws Exception {
+		String payload = new String(Base64.getUrlDecoder().decode(demoToken("viewer").split("\\.")[1]),
+				StandardCharsets.UTF_8);
+		assertThat(payload).contains("\"roles\":[\"viewer\"]").contains("\"aud\":\"opencontrol\"");
+	}
+
+	private static String demoToken(String role) throws Exception {
 		ServiceProcess gateway = stack.service("gateway");
 		String basic = Base64.getEncoder()
-			.encodeToString(("demo-viewer:" + LocalStack.DEMO_SECRET).getBytes(StandardCharsets.UTF_8));
+			.encodeToString(("demo-" + role + ":" + LocalStack.DEMO_SECRET).getBytes(StandardCharsets.UTF_8));
 		HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/oauth2/token"))
 			.header("Authorization", "Basic " + basic)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
 			.build());
-
 		assertThat(response.statusCode()).isEqualTo(200);
-		Map<?, ?> body = JsonMapper.shared().readValue(response.body(), Map.class);
-		String payload = new String(Base64.getUrlDecoder().decode(((String) body.get("access_token")).split("\\.")[1]),
-				StandardCharsets.UTF_8);
-		assertThat(payload).contains("\"roles\":[\"viewer\"]").contains("\"aud\":\"opencontrol\"");
+		return (String) JsonMapper.shared().readValue(response.body(), Map.class).get("access_token");
 	}
 
 	@Test
 	void gatewayDoesNotExposeItsRouteActuator() throws Exception {
-		assertThat(stack.service("gateway").get("/actuator/gateway/routes").statusCode()).isEqualTo(404);
+		ServiceProcess gateway = stack.service("gateway");
+		HttpResponse<String> asAdmin = gateway.send(HttpRequest.newBuilder(gateway.uri("/actuator/gateway/routes"))
+			.header("Authorization", "Bearer " + demoToken("admin"))
+			.build());
+		assertThat(asAdmin.statusCode()).isIn(403, 404);
+		assertThat(asAdmin.body()).doesNotContain("route_id").doesNotContain("fleet-coordinator");
 	}
 
 	@Test

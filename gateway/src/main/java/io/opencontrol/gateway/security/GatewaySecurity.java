@@ -1,0 +1,72 @@
+package io.opencontrol.gateway.security;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opencontrol.gateway.limits.LimitsProperties;
+import io.opencontrol.gateway.limits.PrincipalRateLimit;
+
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * The gateway's door: stateless bearer-token authentication, the permission rules of
+ * {@link AccessRules}, CORS closed (no origin is allowed unless configured), and every
+ * refusal a problem detail. A request refused here never reaches a backend.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class GatewaySecurity {
+
+	@Bean
+	PrincipalRateLimit principalRateLimit(LimitsProperties limits, ProblemWriter problems, MeterRegistry meters) {
+		return new PrincipalRateLimit(limits, problems, meters);
+	}
+
+	@Bean
+	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+			ProblemWriter problems, PrincipalRateLimit rateLimit) {
+		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.cors((cors) -> cors.configurationSource(new UrlBasedCorsConfigurationSource()))
+			.authorizeExchange(
+					(rules) -> AccessRules.apply(rules.matchers(EndpointRequest.to("health", "info", "prometheus"))
+						.permitAll()
+						.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+						.permitAll()))
+			// After authentication, so callers are told apart by token; before
+			// authorization, so
+			// refused requests count too.
+			.addFilterAfter(rateLimit, SecurityWebFiltersOrder.AUTHENTICATION)
+			.oauth2ResourceServer((server) -> server
+				.jwt((jwt) -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new TokenRights()))
+				.authenticationEntryPoint((exchange, ex) -> {
+					// No error_description: why a token failed is for our logs, not for
+					// whoever sent it.
+					String challenge = (ex instanceof InvalidBearerTokenException) ? "Bearer error=\"invalid_token\""
+							: "Bearer";
+					exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+					return problems.write(exchange, HttpStatus.UNAUTHORIZED, "A valid bearer token is required.");
+				})
+				.accessDeniedHandler((exchange, ex) -> problems.write(exchange, HttpStatus.FORBIDDEN,
+						"The token does not grant this operation.")))
+			.exceptionHandling((handling) -> handling.accessDeniedHandler((exchange, ex) -> problems.write(exchange,
+					HttpStatus.FORBIDDEN, "The token does not grant this operation.")));
+		return http.build();
+	}
+
+}

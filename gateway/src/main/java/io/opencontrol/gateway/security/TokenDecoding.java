@@ -1,0 +1,62 @@
+package io.opencontrol.gateway.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.publisher.Flux;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The one way the gateway reads a bearer token: RS256 only, keys only from the
+ * auth-service's key set (never from the token's own {@code jwk}, {@code jku} or
+ * {@code x5u} headers), the configured issuer and audience required, {@code exp}
+ * required, {@code exp} and {@code nbf} checked with at most 60 seconds of skew.
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenDecoding {
+
+	@Bean
+	JwksCache jwksCache(TokenProperties properties, Clock clock, MeterRegistry meters) {
+		// Boot's WebClient.Builder lives in spring-boot-webclient, which the mirror here
+		// lacks for 4.1.1.
+		return new JwksCache(WebClient.builder(), properties, clock, meters);
+	}
+
+	@Bean
+	ReactiveJwtDecoder jwtDecoder(JwksCache keys, TokenProperties properties, Clock clock) {
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+			.withJwkSource((jwt) -> keys.keysFor(jwt.getHeader().getKeyID()).flatMapMany(Flux::fromIterable))
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		decoder.setJwtValidator(validator(properties, clock));
+		return decoder;
+	}
+
+	static OAuth2TokenValidator<Jwt> validator(TokenProperties properties, Clock clock) {
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+		timestamps.setClock(clock);
+		return new DelegatingOAuth2TokenValidator<>(
+				List.of(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull), timestamps,
+						new JwtIssuerValidator(properties.issuer().toString()),
+						new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+								(audience) -> audience != null && audience.contains(properties.audience()))));
+	}
+
+}

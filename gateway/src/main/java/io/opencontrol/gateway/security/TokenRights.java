@@ -1,0 +1,35 @@
+package io.opencontrol.gateway.security;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Turns a validated token's {@code roles} into permissions. The robot role counts only
+ * together with the {@code robot_id} claim that says which robot it speaks for.
+ */
+class TokenRights implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
+
+	@Override
+	public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
+		Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+		List<String> roles = jwt.getClaimAsStringList("roles");
+		if (roles != null) {
+			roles.forEach((role) -> permissions.addAll(Permission.of(role)));
+		}
+		if (jwt.getClaimAsString("robot_id") == null) {
+			permissions.remove(Permission.ROBOT);
+		}
+		List<GrantedAuthority> authorities = permissions.stream().map(Permission::granted).toList();
+		return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+	}
+
+}
