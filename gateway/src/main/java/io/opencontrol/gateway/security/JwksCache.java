@@ -6,11 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyType;
-import com.nimbusds.jose.jwk.KeyUse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
@@ -61,6 +58,8 @@ class JwksCache {
 	 */
 	Mono<List<JWK>> keysFor(String kid) {
 		if (kid == null || kid.isEmpty()) {
+			// Every key the auth-service publishes has a kid; a token without one is not
+			// ours.
 			return Mono.just(List.of());
 		}
 		Snapshot current = this.snapshot;
@@ -113,7 +112,7 @@ class JwksCache {
 			List<JWK> keys = JWKSet.parse(body)
 				.getKeys()
 				.stream()
-				.filter(JwksCache::isRs256SigningKey)
+				.filter(JwsVerification::isUsable)
 				.map(JWK::toPublicJWK)
 				.toList();
 			return new Snapshot(keys, this.clock.instant());
@@ -123,16 +122,10 @@ class JwksCache {
 		}
 	}
 
-	private static boolean isRs256SigningKey(JWK key) {
-		return KeyType.RSA.equals(key.getKeyType())
-				&& (key.getKeyUse() == null || KeyUse.SIGNATURE.equals(key.getKeyUse()))
-				&& (key.getAlgorithm() == null || JWSAlgorithm.RS256.equals(key.getAlgorithm()));
-	}
-
 	private record Snapshot(List<JWK> keys, Instant fetchedAt) {
 
 		List<JWK> matching(String kid) {
-			return this.keys.stream().filter((key) -> kid.equals(key.getKeyID())).toList();
+			return JwsVerification.candidates(this.keys, kid);
 		}
 
 	}

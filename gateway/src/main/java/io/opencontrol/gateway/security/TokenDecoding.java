@@ -1,19 +1,23 @@
 package io.opencontrol.gateway.security;
 
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.micrometer.core.instrument.MeterRegistry;
-import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -24,10 +28,10 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The one way the gateway reads a bearer token: RS256 only, keys only from the
- * auth-service's key set (never from the token's own {@code jwk}, {@code jku} or
- * {@code x5u} headers), the configured issuer and audience required, {@code exp}
- * required, {@code exp} and {@code nbf} checked with at most 60 seconds of skew.
+ * The one way the gateway reads a bearer token: the signature checked by
+ * {@link JwsVerification} against the auth-service's published keys, then the configured
+ * issuer and audience required, {@code exp} required, {@code exp} and {@code nbf} checked
+ * with at most 60 seconds of skew.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenDecoding {
@@ -35,18 +39,33 @@ class TokenDecoding {
 	@Bean
 	JwksCache jwksCache(TokenProperties properties, Clock clock, MeterRegistry meters) {
 		// Boot's WebClient.Builder lives in spring-boot-webclient, which the mirror here
-		// lacks for 4.1.1.
+		// lacks for
+		// 4.1.1.
 		return new JwksCache(WebClient.builder(), properties, clock, meters);
 	}
 
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(JwksCache keys, TokenProperties properties, Clock clock) {
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-			.withJwkSource((jwt) -> keys.keysFor(jwt.getHeader().getKeyID()).flatMapMany(Flux::fromIterable))
-			.jwsAlgorithm(SignatureAlgorithm.RS256)
-			.build();
+		NimbusReactiveJwtDecoder decoder = new NimbusReactiveJwtDecoder((JWT jwt) -> verifiedClaims(jwt, keys));
 		decoder.setJwtValidator(validator(properties, clock));
 		return decoder;
+	}
+
+	private static Mono<JWTClaimsSet> verifiedClaims(JWT jwt, JwksCache keys) {
+		if (!(jwt instanceof SignedJWT signed) || !JwsVerification.acceptsHeader(signed.getHeader())) {
+			return Mono.error(new BadJwtException("Unsupported token algorithm"));
+		}
+		return keys.keysFor(signed.getHeader().getKeyID()).flatMap((candidates) -> {
+			if (!JwsVerification.verify(signed, candidates)) {
+				return Mono.error(new BadJwtException("The token's signature does not verify"));
+			}
+			try {
+				return Mono.just(signed.getJWTClaimsSet());
+			}
+			catch (ParseException ex) {
+				return Mono.error(new BadJwtException("The token's payload is not a claims set", ex));
+			}
+		});
 	}
 
 	static OAuth2TokenValidator<Jwt> validator(TokenProperties properties, Clock clock) {
