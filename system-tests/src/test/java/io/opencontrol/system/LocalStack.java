@@ -1,11 +1,9 @@
 package io.opencontrol.system;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +31,7 @@ final class LocalStack implements AutoCloseable {
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		for (String name : List.of("auth-service", "model-server", "fleet-coordinator", "health-aggregator",
 				"edge-gateway", "gateway")) {
-			ports.put(name, freePort());
+			ports.put(name, ServiceProcess.freePort());
 		}
 		LocalStack stack = new LocalStack();
 		try {
@@ -48,7 +46,7 @@ final class LocalStack implements AutoCloseable {
 								arguments(name, ports, work),
 								Map.of("OPENCONTROL_AUTH_DEMO_CLIENT_SECRET", DEMO_SECRET)));
 			}
-			stack.awaitReady();
+			ServiceProcess.awaitReady(stack.all(), STARTUP_TIMEOUT);
 			return stack;
 		}
 		catch (IOException | RuntimeException | InterruptedException ex) {
@@ -105,32 +103,6 @@ final class LocalStack implements AutoCloseable {
 
 	private static String backend(String name, Map<String, Integer> ports) {
 		return "--opencontrol.gateway.backends." + name + "=http://127.0.0.1:" + ports.get(name);
-	}
-
-	private void awaitReady() throws InterruptedException {
-		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-		List<ServiceProcess> pending = new ArrayList<>(this.services.values());
-		while (!pending.isEmpty()) {
-			for (ServiceProcess service : List.copyOf(pending)) {
-				if (!service.isAlive()) {
-					throw new IllegalStateException(service.name() + " exited during start-up:\n" + service.logTail());
-				}
-				if (service.isReady()) {
-					pending.remove(service);
-				}
-			}
-			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException("Not ready after " + STARTUP_TIMEOUT + ": "
-						+ pending.stream().map(ServiceProcess::name).toList());
-			}
-			Thread.sleep(250);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.opencontrol.system;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,9 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** One OpenControl service running as its own JVM, as it runs in production. */
@@ -71,6 +74,10 @@ final class ServiceProcess {
 		return send(HttpRequest.newBuilder(uri(path)).GET().build());
 	}
 
+	CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
+		return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+	}
+
 	HttpResponse<String> send(HttpRequest request) throws IOException {
 		try {
 			return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -92,6 +99,36 @@ final class ServiceProcess {
 		}
 		catch (IOException ex) {
 			return "(no log at " + this.log + ")";
+		}
+	}
+
+	/**
+	 * Waits until every service answers its readiness probe; fails with the log of one
+	 * that died.
+	 */
+	static void awaitReady(List<ServiceProcess> services, Duration timeout) throws InterruptedException {
+		Instant deadline = Instant.now().plus(timeout);
+		List<ServiceProcess> pending = new ArrayList<>(services);
+		while (!pending.isEmpty()) {
+			for (ServiceProcess service : List.copyOf(pending)) {
+				if (!service.isAlive()) {
+					throw new IllegalStateException(service.name() + " exited during start-up:\n" + service.logTail());
+				}
+				if (service.isReady()) {
+					pending.remove(service);
+				}
+			}
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException(
+						"Not ready after " + timeout + ": " + pending.stream().map(ServiceProcess::name).toList());
+			}
+			Thread.sleep(250);
+		}
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
 		}
 	}
 

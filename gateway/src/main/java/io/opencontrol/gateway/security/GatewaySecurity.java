@@ -1,5 +1,8 @@
 package io.opencontrol.gateway.security;
 
+import java.time.Duration;
+import java.util.List;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opencontrol.gateway.limits.LimitsProperties;
 import io.opencontrol.gateway.limits.PrincipalRateLimit;
@@ -17,6 +20,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
@@ -28,6 +32,21 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 @EnableWebFluxSecurity
 class GatewaySecurity {
 
+	/**
+	 * Registered for every path so that a foreign origin is refused rather than ignored.
+	 */
+	private static UrlBasedCorsConfigurationSource corsConfiguration(CorsProperties properties) {
+		CorsConfiguration configuration = new CorsConfiguration();
+		configuration.setAllowedOrigins(properties.allowedOrigins());
+		configuration.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+		configuration.setAllowedHeaders(
+				List.of("Authorization", "Content-Type", "Idempotency-Key", "Inference-Header-Content-Length"));
+		configuration.setMaxAge(Duration.ofHours(1));
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", configuration);
+		return source;
+	}
+
 	@Bean
 	PrincipalRateLimit principalRateLimit(LimitsProperties limits, ProblemWriter problems, MeterRegistry meters) {
 		return new PrincipalRateLimit(limits, problems, meters);
@@ -35,14 +54,14 @@ class GatewaySecurity {
 
 	@Bean
 	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-			ProblemWriter problems, PrincipalRateLimit rateLimit) {
+			ProblemWriter problems, PrincipalRateLimit rateLimit, CorsProperties corsProperties) {
 		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.cors((cors) -> cors.configurationSource(new UrlBasedCorsConfigurationSource()))
+			.cors((cors) -> cors.configurationSource(corsConfiguration(corsProperties)))
 			.authorizeExchange(
 					(rules) -> AccessRules.apply(rules.matchers(EndpointRequest.to("health", "info", "prometheus"))
 						.permitAll()
