@@ -21,13 +21,13 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,21 +39,15 @@ import static org.awaitility.Awaitility.await;
  * real auth-service or signed by its real key. A refused request must never reach a
  * backend.
  */
+@ExtendWith(SecuredGatewayExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewaySecurityIT {
 
 	static SecuredGateway stack;
 
 	@BeforeAll
-	static void start() throws Exception {
-		stack = SecuredGateway.start();
-	}
-
-	@AfterAll
-	static void stop() throws Exception {
-		if (stack != null) {
-			stack.close();
-		}
+	static void shareTheStack() {
+		stack = SecuredGatewayExtension.stack();
 	}
 
 	@BeforeEach
