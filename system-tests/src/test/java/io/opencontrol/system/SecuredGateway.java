@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,8 +49,14 @@ final class SecuredGateway implements AutoCloseable {
 	}
 
 	static SecuredGateway start() throws Exception {
+		return start("security", List.of(), List.of());
+	}
+
+	/** A separate pair in its own directory, with extra arguments for each service. */
+	static SecuredGateway start(String name, List<String> authArguments, List<String> gatewayArguments)
+			throws Exception {
 		Path root = Path.of(System.getProperty("opencontrol.root", ".."));
-		Path work = Path.of(System.getProperty("opencontrol.work", "target/system-test")).resolve("security");
+		Path work = Path.of(System.getProperty("opencontrol.work", "target/system-test")).resolve(name);
 		FileSystemUtils.deleteRecursively(work);
 		int authPort = ServiceProcess.freePort();
 		int postgresPort = ServiceProcess.freePort();
@@ -57,13 +66,14 @@ final class SecuredGateway implements AutoCloseable {
 		Map<String, String> environment = Map.of("OPENCONTROL_AUTH_DEMO_CLIENT_SECRET", DEMO_SECRET);
 		ServiceProcess auth = ServiceProcess.start("auth-service", authPort, jar(root, "auth-service"),
 				work.resolve("auth-service.log"),
-				List.of("--spring.profiles.active=local", "--opencontrol.auth.issuer=" + issuer,
+				concat(List.of("--spring.profiles.active=local", "--opencontrol.auth.issuer=" + issuer,
 						"--opencontrol.embedded-postgres.port=" + postgresPort,
 						"--opencontrol.embedded-postgres.data-directory=" + work.resolve("auth-data").toAbsolutePath()),
+						authArguments),
 				environment);
 		ServiceProcess gateway = ServiceProcess.start("gateway", gatewayPort, jar(root, "gateway"),
 				work.resolve("gateway.log"),
-				List.of("--opencontrol.gateway.tokens.issuer=" + issuer,
+				concat(List.of("--opencontrol.gateway.tokens.issuer=" + issuer,
 						"--opencontrol.gateway.tokens.jwk-set-uri=http://127.0.0.1:" + authPort + "/oauth2/jwks",
 						"--opencontrol.gateway.tokens.jwks-refresh-interval=1s",
 						"--opencontrol.gateway.tokens.jwks-max-age=3s",
@@ -73,7 +83,7 @@ final class SecuredGateway implements AutoCloseable {
 						"--opencontrol.gateway.backends.auth-service=" + backend.url(),
 						"--opencontrol.gateway.backends.model-server=" + backend.url(),
 						"--opencontrol.gateway.backends.fleet-coordinator=" + backend.url(),
-						"--opencontrol.gateway.backends.health-aggregator=" + backend.url()),
+						"--opencontrol.gateway.backends.health-aggregator=" + backend.url()), gatewayArguments),
 				Map.of());
 		try {
 			ServiceProcess.awaitReady(List.of(auth, gateway), Duration.ofMinutes(3));
@@ -88,12 +98,30 @@ final class SecuredGateway implements AutoCloseable {
 		}
 	}
 
+	// Spring Boot joins repeated command-line options with commas, so an extra replaces
+	// its default.
+	private static List<String> concat(List<String> defaults, List<String> extras) {
+		Set<String> overridden = extras.stream().map(SecuredGateway::optionName).collect(Collectors.toSet());
+		return Stream
+			.concat(defaults.stream().filter((argument) -> !overridden.contains(optionName(argument))), extras.stream())
+			.toList();
+	}
+
+	private static String optionName(String argument) {
+		int equals = argument.indexOf('=');
+		return (equals < 0) ? argument : argument.substring(0, equals);
+	}
+
 	private static Path jar(Path root, String name) {
 		return root.resolve(name).resolve("target").resolve(name + ".jar");
 	}
 
 	ServiceProcess gateway() {
 		return this.gateway;
+	}
+
+	ServiceProcess authService() {
+		return this.auth;
 	}
 
 	RecordingBackend backend() {

@@ -9,7 +9,10 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -29,8 +32,8 @@ class SigningKeyStore {
 
 	private static final int KEY_SIZE = 2048;
 
-	// Serializes key creation across replicas starting at the same moment.
-	private static final long CREATE_LOCK = 0x6f63_6b65_7973L;
+	// Serializes rotation across replicas running it at the same moment.
+	private static final long ROTATION_LOCK = 0x6f63_6b65_7973L;
 
 	private final JdbcClient jdbc;
 
@@ -38,33 +41,59 @@ class SigningKeyStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Every key still published, newest first. */
+	/** Every key still published, the one that activates last first. */
 	List<StoredKey> published() {
 		return this.jdbc
-			.sql("select kid, public_key, private_key, retired_at is null as active "
-					+ "from signing_key order by created_at desc, kid")
+			.sql("select kid, public_key, private_key, activates_at from signing_key "
+					+ "order by activates_at desc, created_at desc")
 			.query((rs, row) -> new StoredKey(
 					toRsaKey(rs.getString("kid"), rs.getBytes("public_key"), rs.getBytes("private_key")),
-					rs.getBoolean("active")))
+					rs.getTimestamp("activates_at").toInstant()))
 			.list();
 	}
 
 	/**
-	 * Creates a signing key unless an active one exists; safe to call from several
-	 * replicas at once.
+	 * Brings the keys up to date at {@code now}: a first key if there is none, the next
+	 * key published {@code publicationLead} before the active one's period ends,
+	 * predecessors of the active key retired, and keys retired longer than
+	 * {@code retention} deleted. Safe to run from several replicas at once.
 	 */
 	@Transactional
-	public void ensureActiveKey() {
-		this.jdbc.sql("select pg_advisory_xact_lock(?)").param(CREATE_LOCK).query().singleRow();
-		Integer active = this.jdbc.sql("select count(*) from signing_key where retired_at is null")
-			.query(Integer.class)
-			.single();
-		if (active == 0) {
-			KeyPair pair = generate();
-			this.jdbc.sql("insert into signing_key (kid, public_key, private_key) values (?, ?, ?)")
-				.params(UUID.randomUUID().toString(), pair.getPublic().getEncoded(), pair.getPrivate().getEncoded())
-				.update();
+	public void rotate(Instant now, KeyRotationProperties schedule) {
+		this.jdbc.sql("select pg_advisory_xact_lock(?)").param(ROTATION_LOCK).query().singleRow();
+		Optional<Instant> active = this.jdbc
+			.sql("select max(activates_at) from signing_key where activates_at <= ? and retired_at is null")
+			.param(Timestamp.from(now))
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant);
+		if (active.isEmpty()) {
+			insert(now);
+			return;
 		}
+		this.jdbc.sql("update signing_key set retired_at = ? where activates_at < ? and retired_at is null")
+			.params(Timestamp.from(active.get()), Timestamp.from(active.get()))
+			.update();
+		boolean nextPublished = this.jdbc.sql("select count(*) from signing_key where activates_at > ?")
+			.param(Timestamp.from(now))
+			.query(Integer.class)
+			.single() > 0;
+		Instant periodEnd = active.get().plus(schedule.rotationPeriod());
+		if (!nextPublished && !now.isBefore(periodEnd.minus(schedule.publicationLead()))) {
+			Instant leadEnd = now.plus(schedule.publicationLead());
+			insert(periodEnd.isAfter(leadEnd) ? periodEnd : leadEnd);
+		}
+		this.jdbc.sql("delete from signing_key where retired_at < ?")
+			.param(Timestamp.from(now.minus(schedule.retention())))
+			.update();
+	}
+
+	private void insert(Instant activatesAt) {
+		KeyPair pair = generate();
+		this.jdbc.sql("insert into signing_key (kid, public_key, private_key, activates_at) values (?, ?, ?, ?)")
+			.params(UUID.randomUUID().toString(), pair.getPublic().getEncoded(), pair.getPrivate().getEncoded(),
+					Timestamp.from(activatesAt))
+			.update();
 	}
 
 	private static KeyPair generate() {
@@ -94,7 +123,7 @@ class SigningKeyStore {
 		}
 	}
 
-	record StoredKey(RSAKey key, boolean active) {
+	record StoredKey(RSAKey key, Instant activatesAt) {
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.opencontrol.auth.keys;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,59 +14,44 @@ import org.springframework.stereotype.Component;
 
 /**
  * The key source of the authorization server: publishes every stored key at
- * {@code /oauth2/jwks} and names the active one, the newest that is not retired, for
- * signing. Reads the store at most once per refresh interval so that keys created by
- * another replica show up here too.
+ * {@code /oauth2/jwks} (the next one before it signs, retired ones until their tokens
+ * have expired) and names the active one, the last to have activated, for signing.
+ * {@link KeyRotation} reloads it after every rotation check, which is also how keys
+ * created by another replica show up here.
  */
 @Component
 public class SigningKeys implements JWKSource<SecurityContext> {
-
-	private static final Duration REFRESH_INTERVAL = Duration.ofSeconds(30);
 
 	private final SigningKeyStore store;
 
 	private final Clock clock;
 
-	private volatile Snapshot snapshot;
+	private volatile List<SigningKeyStore.StoredKey> keys;
 
-	SigningKeys(SigningKeyStore store, Clock clock) {
+	SigningKeys(SigningKeyStore store, Clock clock, KeyRotationProperties schedule) {
 		this.store = store;
 		this.clock = clock;
-		store.ensureActiveKey();
-		this.snapshot = load();
+		store.rotate(clock.instant(), schedule);
+		reload();
+	}
+
+	void reload() {
+		this.keys = this.store.published();
 	}
 
 	/** The {@code kid} that new tokens are signed with. */
 	public String activeKeyId() {
-		return current().activeKeyId();
+		Instant now = this.clock.instant();
+		return this.keys.stream()
+			.filter((key) -> !key.activatesAt().isAfter(now))
+			.findFirst()
+			.map((key) -> key.key().getKeyID())
+			.orElseThrow(() -> new IllegalStateException("No signing key is active"));
 	}
 
 	@Override
 	public List<JWK> get(JWKSelector selector, SecurityContext context) {
-		return selector.select(current().keys());
-	}
-
-	private Snapshot current() {
-		Snapshot current = this.snapshot;
-		if (current.loadedAt().plus(REFRESH_INTERVAL).isBefore(this.clock.instant())) {
-			current = load();
-			this.snapshot = current;
-		}
-		return current;
-	}
-
-	private Snapshot load() {
-		List<SigningKeyStore.StoredKey> stored = this.store.published();
-		String active = stored.stream()
-			.filter(SigningKeyStore.StoredKey::active)
-			.findFirst()
-			.map((key) -> key.key().getKeyID())
-			.orElseThrow(() -> new IllegalStateException("No active signing key is stored"));
-		List<JWK> keys = stored.stream().map((key) -> (JWK) key.key()).toList();
-		return new Snapshot(new JWKSet(keys), active, this.clock.instant());
-	}
-
-	private record Snapshot(JWKSet keys, String activeKeyId, Instant loadedAt) {
+		return selector.select(new JWKSet(this.keys.stream().map((key) -> (JWK) key.key()).toList()));
 	}
 
 }
