@@ -31,8 +31,7 @@ class KeyRotationIT {
 				List.of("--opencontrol.auth.keys.rotation-period=12s", "--opencontrol.auth.keys.publication-lead=4s",
 						"--opencontrol.auth.keys.retention=6s", "--opencontrol.auth.keys.check-interval=250ms",
 						"--opencontrol.auth.access-token-time-to-live=5s"),
-				List.of("--opencontrol.gateway.tokens.jwks-max-age=2s",
-						"--opencontrol.gateway.tokens.jwks-refresh-interval=1s"));
+				List.of("--opencontrol.tokens.jwks-max-age=2s", "--opencontrol.tokens.jwks-refresh-interval=1s"));
 	}
 
 	@AfterAll

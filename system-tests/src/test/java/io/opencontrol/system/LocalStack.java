@@ -25,7 +25,7 @@ final class LocalStack implements AutoCloseable {
 
 	static LocalStack start() throws IOException, InterruptedException {
 		Path root = Path.of(System.getProperty("opencontrol.root", ".."));
-		Path work = Path.of(System.getProperty("opencontrol.work", "target/system-test"));
+		Path work = Path.of(System.getProperty("opencontrol.work", "target/system-test")).resolve("local");
 		FileSystemUtils.deleteRecursively(work);
 		Files.createDirectories(work);
 		Map<String, Integer> ports = new LinkedHashMap<>();
@@ -78,8 +78,8 @@ final class LocalStack implements AutoCloseable {
 				arguments.add(target("fleet_coordinator", ports.get("fleet-coordinator")));
 			}
 			case "gateway" -> {
-				arguments.add("--opencontrol.gateway.tokens.issuer=http://localhost:" + ports.get("auth-service"));
-				arguments.add("--opencontrol.gateway.tokens.jwk-set-uri=http://127.0.0.1:" + ports.get("auth-service")
+				arguments.add("--opencontrol.tokens.issuer=http://localhost:" + ports.get("auth-service"));
+				arguments.add("--opencontrol.tokens.jwk-set-uri=http://127.0.0.1:" + ports.get("auth-service")
 						+ "/oauth2/jwks");
 				arguments.add(backend("auth-service", ports));
 				arguments.add(backend("model-server", ports));

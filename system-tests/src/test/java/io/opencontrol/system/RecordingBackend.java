@@ -49,7 +49,7 @@ final class RecordingBackend implements AutoCloseable {
 	}
 
 	synchronized void start() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", this.port), 0);
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", this.port), 1024);
 		this.server.createContext("/", this::record);
 		this.server.setExecutor(Executors.newFixedThreadPool(8));
 		this.server.start();

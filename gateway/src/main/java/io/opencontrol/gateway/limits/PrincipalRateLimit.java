@@ -10,6 +10,9 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -37,8 +40,11 @@ public class PrincipalRateLimit implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		return exchange.getPrincipal()
-			.map((principal) -> "principal:" + principal.getName())
+		return ReactiveSecurityContextHolder.getContext()
+			.mapNotNull(SecurityContext::getAuthentication)
+			.filter((authentication) -> authentication.isAuthenticated()
+					&& !(authentication instanceof AnonymousAuthenticationToken))
+			.map((authentication) -> "principal:" + authentication.getName())
 			.switchIfEmpty(Mono.fromSupplier(() -> "address:" + remoteAddress(exchange)))
 			.flatMap((caller) -> {
 				Duration wait = this.buckets.take(caller);

@@ -3,10 +3,10 @@ package io.opencontrol.gateway.security;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 
-import static io.opencontrol.gateway.security.Permission.CONTROL;
-import static io.opencontrol.gateway.security.Permission.READ;
-import static io.opencontrol.gateway.security.Permission.ROBOT;
-import static io.opencontrol.gateway.security.Permission.WRITE;
+import static io.opencontrol.platform.security.Permission.CONTROL;
+import static io.opencontrol.platform.security.Permission.READ;
+import static io.opencontrol.platform.security.Permission.ROBOT;
+import static io.opencontrol.platform.security.Permission.WRITE;
 
 /**
  * The permission each public route and method needs (ARCHITECTURE §2). Anything not

@@ -6,6 +6,7 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opencontrol.gateway.limits.LimitsProperties;
 import io.opencontrol.gateway.limits.PrincipalRateLimit;
+import io.opencontrol.platform.security.TokenRights;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,7 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.web.cors.CorsConfiguration;
@@ -48,13 +50,11 @@ class GatewaySecurity {
 	}
 
 	@Bean
-	PrincipalRateLimit principalRateLimit(LimitsProperties limits, ProblemWriter problems, MeterRegistry meters) {
-		return new PrincipalRateLimit(limits, problems, meters);
-	}
-
-	@Bean
 	SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-			ProblemWriter problems, PrincipalRateLimit rateLimit, CorsProperties corsProperties) {
+			ProblemWriter problems, LimitsProperties limits, MeterRegistry meters, CorsProperties corsProperties) {
+		// Not a bean: a WebFilter bean would also run in WebFlux's global chain, charging
+		// every request twice.
+		PrincipalRateLimit rateLimit = new PrincipalRateLimit(limits, problems, meters);
 		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -72,7 +72,8 @@ class GatewaySecurity {
 			// refused requests count too.
 			.addFilterAfter(rateLimit, SecurityWebFiltersOrder.AUTHENTICATION)
 			.oauth2ResourceServer((server) -> server
-				.jwt((jwt) -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new TokenRights()))
+				.jwt((jwt) -> jwt.jwtDecoder(decoder)
+					.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(new TokenRights())))
 				.authenticationEntryPoint((exchange, ex) -> {
 					// No error_description: why a token failed is for our logs, not for
 					// whoever sent it.

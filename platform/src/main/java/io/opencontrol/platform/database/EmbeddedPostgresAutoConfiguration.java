@@ -40,6 +40,10 @@ public class EmbeddedPostgresAutoConfiguration {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(properties.dataDirectory())
 			.setCleanDataDirectory(false)
+			// Its own shutdown hook would stop PostgreSQL the moment SIGTERM arrives,
+			// under requests that
+			// graceful shutdown is still finishing; the context closes it last instead.
+			.setRegisterShutdownHook(false)
 			.setPGStartupWait(properties.startupTimeout())
 			// The library starts PostgreSQL for throwaway test databases (-F, no
 			// synchronous commit);

@@ -1,4 +1,4 @@
-package io.opencontrol.gateway.security;
+package io.opencontrol.platform.security;
 
 import java.net.URI;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the gateway validates access tokens.
+ * How access tokens are validated, by the gateway and again by every service behind it.
  *
  * @param issuer the only accepted {@code iss}
  * @param audience the audience every token must carry
@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwksMaxAge how long a fetched key set is used before it is fetched again, which
  * is how a removed key stops being accepted
  */
-@ConfigurationProperties("opencontrol.gateway.tokens")
+@ConfigurationProperties("opencontrol.tokens")
 public record TokenProperties(@DefaultValue("http://localhost:9000") URI issuer,
 		@DefaultValue("opencontrol") String audience, @DefaultValue("http://localhost:9000/oauth2/jwks") URI jwkSetUri,
 		@DefaultValue("30s") Duration clockSkew, @DefaultValue("30s") Duration jwksRefreshInterval,
@@ -28,18 +28,17 @@ public record TokenProperties(@DefaultValue("http://localhost:9000") URI issuer,
 
 	public TokenProperties {
 		if (!issuer.isAbsolute() || !jwkSetUri.isAbsolute()) {
-			throw new IllegalArgumentException(
-					"opencontrol.gateway.tokens.issuer and jwk-set-uri must be absolute URLs");
+			throw new IllegalArgumentException("opencontrol.tokens.issuer and jwk-set-uri must be absolute URLs");
 		}
 		if (audience.isBlank()) {
-			throw new IllegalArgumentException("opencontrol.gateway.tokens.audience must not be blank");
+			throw new IllegalArgumentException("opencontrol.tokens.audience must not be blank");
 		}
 		if (clockSkew.isNegative() || clockSkew.compareTo(LARGEST_CLOCK_SKEW) > 0) {
 			throw new IllegalArgumentException(
-					"opencontrol.gateway.tokens.clock-skew must be between 0 and 60s, was " + clockSkew);
+					"opencontrol.tokens.clock-skew must be between 0 and 60s, was " + clockSkew);
 		}
 		if (jwksRefreshInterval.isNegative() || jwksMaxAge.compareTo(jwksRefreshInterval) < 0) {
-			throw new IllegalArgumentException("opencontrol.gateway.tokens.jwks-max-age (" + jwksMaxAge
+			throw new IllegalArgumentException("opencontrol.tokens.jwks-max-age (" + jwksMaxAge
 					+ ") must be at least jwks-refresh-interval (" + jwksRefreshInterval + ")");
 		}
 	}

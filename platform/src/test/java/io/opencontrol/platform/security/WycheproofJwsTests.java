@@ -1,4 +1,4 @@
-package io.opencontrol.gateway.security;
+package io.opencontrol.platform.security;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

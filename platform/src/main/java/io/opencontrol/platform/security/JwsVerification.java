@@ -1,4 +1,4 @@
-package io.opencontrol.gateway.security;
+package io.opencontrol.platform.security;
 
 import java.util.List;
 
@@ -19,20 +19,20 @@ import com.nimbusds.jose.jwk.RSAKey;
  * published RSA signing keys only, and nothing in the header (no {@code jwk},
  * {@code jku}, {@code x5u}, {@code x5c}) can add a key.
  */
-final class JwsVerification {
+public final class JwsVerification {
 
-	static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
+	public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
 
 	private JwsVerification() {
 	}
 
-	static boolean acceptsHeader(JWSHeader header) {
+	public static boolean acceptsHeader(JWSHeader header) {
 		return ALGORITHM.equals(header.getAlgorithm())
 				&& (header.getCriticalParams() == null || header.getCriticalParams().isEmpty());
 	}
 
 	/** Whether a published key may ever verify a token. */
-	static boolean isUsable(JWK key) {
+	public static boolean isUsable(JWK key) {
 		return KeyType.RSA.equals(key.getKeyType())
 				&& (key.getKeyUse() == null || KeyUse.SIGNATURE.equals(key.getKeyUse()))
 				&& (key.getKeyOperations() == null || key.getKeyOperations().contains(KeyOperation.VERIFY))
@@ -40,7 +40,7 @@ final class JwsVerification {
 	}
 
 	/** The published keys that may verify a JWS whose header names {@code kid}. */
-	static List<JWK> candidates(List<JWK> published, String kid) {
+	public static List<JWK> candidates(List<JWK> published, String kid) {
 		if (kid == null || kid.isEmpty()) {
 			return List.of();
 		}
@@ -51,7 +51,7 @@ final class JwsVerification {
 	}
 
 	/** True when the header is acceptable and one of the keys verifies the signature. */
-	static boolean verify(JWSObject jws, List<JWK> keys) {
+	public static boolean verify(JWSObject jws, List<JWK> keys) {
 		if (!acceptsHeader(jws.getHeader())) {
 			return false;
 		}

@@ -1,4 +1,4 @@
-package io.opencontrol.gateway.security;
+package io.opencontrol.platform.security;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -7,7 +7,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** What a call needs (ARCHITECTURE §2), as the authority the gateway's rules check. */
-enum Permission {
+public enum Permission {
 
 	/** Every GET of status, robots, tasks, models, health. */
 	READ,
@@ -21,16 +21,16 @@ enum Permission {
 	/** A robot acting for itself: inference, its state and telemetry, its assignments. */
 	ROBOT;
 
-	String authority() {
+	public String authority() {
 		return "PERMISSION_" + name();
 	}
 
-	GrantedAuthority granted() {
+	public GrantedAuthority granted() {
 		return new SimpleGrantedAuthority(authority());
 	}
 
 	/** The permissions a role grants; an unknown role grants none. */
-	static Set<Permission> of(String role) {
+	public static Set<Permission> of(String role) {
 		return switch (role) {
 			case "admin" -> EnumSet.of(READ, WRITE, CONTROL);
 			case "operator" -> EnumSet.of(READ, CONTROL);

@@ -1,10 +1,8 @@
-package io.opencontrol.gateway.security;
+package io.opencontrol.platform.security;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
-import reactor.core.publisher.Mono;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -16,10 +14,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * Turns a validated token's {@code roles} into permissions. The robot role counts only
  * together with the {@code robot_id} claim that says which robot it speaks for.
  */
-class TokenRights implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
+public class TokenRights implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	@Override
-	public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
+	public AbstractAuthenticationToken convert(Jwt jwt) {
 		Set<Permission> permissions = EnumSet.noneOf(Permission.class);
 		List<String> roles = jwt.getClaimAsStringList("roles");
 		if (roles != null) {
@@ -29,7 +27,7 @@ class TokenRights implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 			permissions.remove(Permission.ROBOT);
 		}
 		List<GrantedAuthority> authorities = permissions.stream().map(Permission::granted).toList();
-		return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+		return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
 	}
 
 }
