@@ -7,9 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import io.opencontrol.testtokens.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +34,16 @@ class HealthEndpointTests {
 
 	static final HttpServer targets = startTargets();
 
+	static final TestTokens tokens = TestTokens.start();
+
 	@LocalServerPort
 	int port;
 
 	@DynamicPropertySource
 	static void targets(DynamicPropertyRegistry registry) {
 		String base = "http://127.0.0.1:" + targets.getAddress().getPort();
+		registry.add("opencontrol.tokens.issuer", () -> TestTokens.ISSUER);
+		registry.add("opencontrol.tokens.jwk-set-uri", tokens::jwkSetUri);
 		registry.add("opencontrol.health.poll-interval", () -> "100ms");
 		registry.add("opencontrol.health.targets.model_server.url", () -> base + "/model");
 		registry.add("opencontrol.health.targets.fleet_coordinator.url", () -> base + "/fleet");
@@ -47,6 +53,7 @@ class HealthEndpointTests {
 	@AfterAll
 	static void stopTargets() {
 		targets.stop(0);
+		tokens.close();
 	}
 
 	@Test
@@ -66,6 +73,19 @@ class HealthEndpointTests {
 			.contains("opencontrol_component_status_changes_total{");
 	}
 
+	@Test
+	void needsATokenWithReadPermission() throws Exception {
+		HttpResponse<String> anonymous = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/health")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		HttpResponse<String> robot = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/health"))
+				.header("Authorization", "Bearer " + tokens.robotToken("r-1", "demo-fleet"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(robot.statusCode()).isEqualTo(403);
+	}
+
 	private void awaitHealth(int status, String... fragments) {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			HttpResponse<String> response = get("/health");
@@ -76,8 +96,9 @@ class HealthEndpointTests {
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+				.header("Authorization", "Bearer " + tokens.token(List.of("viewer"), List.of("demo-fleet")))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static HttpServer startTargets() {

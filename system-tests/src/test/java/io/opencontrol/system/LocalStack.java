@@ -64,7 +64,9 @@ final class LocalStack implements AutoCloseable {
 	}
 
 	private static List<String> arguments(String name, Map<String, Integer> ports, Path work) {
-		List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=local"));
+		List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=local",
+				"--opencontrol.tokens.issuer=http://localhost:" + ports.get("auth-service"),
+				"--opencontrol.tokens.jwk-set-uri=http://127.0.0.1:" + ports.get("auth-service") + "/oauth2/jwks"));
 		switch (name) {
 			case "auth-service" -> {
 				arguments.add("--opencontrol.auth.issuer=http://localhost:" + ports.get(name));
@@ -78,9 +80,6 @@ final class LocalStack implements AutoCloseable {
 				arguments.add(target("fleet_coordinator", ports.get("fleet-coordinator")));
 			}
 			case "gateway" -> {
-				arguments.add("--opencontrol.tokens.issuer=http://localhost:" + ports.get("auth-service"));
-				arguments.add("--opencontrol.tokens.jwk-set-uri=http://127.0.0.1:" + ports.get("auth-service")
-						+ "/oauth2/jwks");
 				arguments.add(backend("auth-service", ports));
 				arguments.add(backend("model-server", ports));
 				arguments.add(backend("fleet-coordinator", ports));

@@ -8,6 +8,7 @@ import io.opencontrol.health.polling.StatusChange;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,6 +26,7 @@ class HealthController {
 	}
 
 	@GetMapping("/health")
+	@PreAuthorize("hasAuthority('PERMISSION_READ')")
 	ResponseEntity<FleetHealth.Snapshot> health() {
 		FleetHealth.Snapshot snapshot = this.health.snapshot();
 		HttpStatus status = (snapshot.status() == ComponentStatus.DOWN) ? HttpStatus.SERVICE_UNAVAILABLE
@@ -33,6 +35,7 @@ class HealthController {
 	}
 
 	@GetMapping("/health/changes")
+	@PreAuthorize("hasAuthority('PERMISSION_READ')")
 	List<StatusChange> changes() {
 		return this.health.recentChanges();
 	}

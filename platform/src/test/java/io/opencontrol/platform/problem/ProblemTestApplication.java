@@ -12,8 +12,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A service with one broken and one strict endpoint, for either web stack. */
 @SpringBootConfiguration
+// Error rendering is tested without security in the way; the security tests cover
+// refusals.
 @EnableAutoConfiguration(excludeName = { "io.opencontrol.platform.database.EmbeddedPostgresAutoConfiguration",
-		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration" })
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"io.opencontrol.platform.security.ServletTokenSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration" })
 class ProblemTestApplication {
 
 	@RestController

@@ -1,0 +1,101 @@
+package io.opencontrol.platform.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Defense in depth: a service behind the gateway validates every bearer token itself,
+ * with the gateway's rules ({@link SignedTokenReader}, {@link TokenValidation}) and the
+ * gateway's role permissions ({@link TokenRights}). Everything but health, metrics and
+ * the API description needs a valid token; each service then checks permissions
+ * ({@code @PreAuthorize}) and fleet scope ({@link CallerRights}) for the objects it owns.
+ * Refusals are problem details.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass({ JwtAuthenticationToken.class, SecurityFilterChain.class })
+@ConditionalOnBooleanProperty(name = "opencontrol.tokens.resource-server", matchIfMissing = true)
+@EnableConfigurationProperties(TokenProperties.class)
+@EnableMethodSecurity
+public class ServletTokenSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	KeySetCache keySetCache(TokenProperties properties, ObjectProvider<Clock> clock, MeterRegistry meters) {
+		return new KeySetCache(properties, clock.getIfAvailable(Clock::systemUTC), meters);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JwtDecoder jwtDecoder(KeySetCache keys, TokenProperties properties, ObjectProvider<Clock> clock) {
+		NimbusJwtDecoder decoder = new NimbusJwtDecoder(new SignedTokenProcessor(new SignedTokenReader(keys)));
+		decoder.setJwtValidator(TokenValidation.validator(properties, clock.getIfAvailable(Clock::systemUTC)));
+		return decoder;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	SecurityFilterChain tokenSecurityFilterChain(HttpSecurity http, JwtDecoder decoder) throws Exception {
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers(EndpointRequest.to("health", "info", "prometheus"))
+						.permitAll()
+						.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/error")
+						.permitAll()
+						.anyRequest()
+						.authenticated())
+			.oauth2ResourceServer(
+					(server) -> server.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(new TokenRights()))
+						.authenticationEntryPoint((request, response, ex) -> {
+							response.setHeader(HttpHeaders.WWW_AUTHENTICATE, (ex instanceof InvalidBearerTokenException)
+									? "Bearer error=\"invalid_token\"" : "Bearer");
+							writeProblem(request, response, HttpStatus.UNAUTHORIZED,
+									"A valid bearer token is required.");
+						})
+						.accessDeniedHandler((request, response, ex) -> writeProblem(request, response,
+								HttpStatus.FORBIDDEN, "The token does not grant this operation.")))
+			.exceptionHandling(
+					(handling) -> handling.accessDeniedHandler((request, response, ex) -> writeProblem(request,
+							response, HttpStatus.FORBIDDEN, "The token does not grant this operation.")));
+		return http.build();
+	}
+
+	private static void writeProblem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+			String detail) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		// Fixed texts only, so the body is safe to assemble by hand.
+		String body = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+				+ status.value() + ",\"detail\":\"" + detail + "\"}";
+		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
