@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,8 @@ final class RecordingBackend implements AutoCloseable {
 		}
 
 	}
+
+	static final Duration SLOW_ANSWER = Duration.ofMillis(2500);
 
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
@@ -77,6 +80,15 @@ final class RecordingBackend implements AutoCloseable {
 		}
 		this.requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
 				Map.copyOf(exchange.getRequestHeaders())));
+		if (exchange.getRequestURI().getRawPath().endsWith("/slow")) {
+			// A backend that takes its time, as inference under load does.
+			try {
+				Thread.sleep(SLOW_ANSWER.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		byte[] answer = "{\"backend\":\"recorded\"}".getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		exchange.sendResponseHeaders(200, answer.length);

@@ -1,8 +1,11 @@
 package io.opencontrol.gateway.fallback;
 
 import io.opencontrol.gateway.security.ProblemWriter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +21,8 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class BackendUnavailable {
 
+	private static final Log logger = LogFactory.getLog(BackendUnavailable.class);
+
 	static final String RETRY_AFTER_SECONDS = "5";
 
 	private final ProblemWriter problems;
@@ -28,6 +33,9 @@ class BackendUnavailable {
 
 	@RequestMapping("/fallback/{backend}")
 	Mono<Void> unavailable(@PathVariable String backend, ServerWebExchange exchange) {
+		Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+		logger.warn("Answering 503 for " + backend + ": "
+				+ ((cause != null) ? cause.getClass().getSimpleName() + ": " + cause.getMessage() : "breaker open"));
 		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
 				"The " + backend + " service is unavailable; retry later.");

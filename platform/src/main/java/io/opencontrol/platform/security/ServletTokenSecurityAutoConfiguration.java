@@ -1,12 +1,8 @@
 package io.opencontrol.platform.security;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,15 +14,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -74,28 +66,10 @@ public class ServletTokenSecurityAutoConfiguration {
 						.authenticated())
 			.oauth2ResourceServer(
 					(server) -> server.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(new TokenRights()))
-						.authenticationEntryPoint((request, response, ex) -> {
-							response.setHeader(HttpHeaders.WWW_AUTHENTICATE, (ex instanceof InvalidBearerTokenException)
-									? "Bearer error=\"invalid_token\"" : "Bearer");
-							writeProblem(request, response, HttpStatus.UNAUTHORIZED,
-									"A valid bearer token is required.");
-						})
-						.accessDeniedHandler((request, response, ex) -> writeProblem(request, response,
-								HttpStatus.FORBIDDEN, "The token does not grant this operation.")))
-			.exceptionHandling(
-					(handling) -> handling.accessDeniedHandler((request, response, ex) -> writeProblem(request,
-							response, HttpStatus.FORBIDDEN, "The token does not grant this operation.")));
+						.authenticationEntryPoint(TokenRefusals.unauthenticated())
+						.accessDeniedHandler(TokenRefusals.forbidden()))
+			.exceptionHandling((handling) -> handling.accessDeniedHandler(TokenRefusals.forbidden()));
 		return http.build();
-	}
-
-	private static void writeProblem(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-			String detail) throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		// Fixed texts only, so the body is safe to assemble by hand.
-		String body = "{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-				+ status.value() + ",\"detail\":\"" + detail + "\"}";
-		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
 	}
 
 }
