@@ -1,6 +1,10 @@
 package io.opencontrol.auth.access;
 
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClientRegistrations {
 
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private final RegisteredClientRepository clients;
 
 	private final ClientAccessRepository access;
@@ -31,6 +37,40 @@ public class ClientRegistrations {
 		this.clients = clients;
 		this.access = access;
 		this.passwordEncoder = passwordEncoder;
+	}
+
+	/**
+	 * Creates a new client with a generated secret, which is returned once and stored
+	 * only as a hash.
+	 */
+	@Transactional
+	public String createMachineClient(String clientId, String name, Duration tokenTimeToLive, ClientAccess rights) {
+		if (this.clients.findByClientId(clientId) != null) {
+			throw new ClientAlreadyExists(clientId);
+		}
+		String secret = newSecret();
+		registerMachineClient(clientId, name, secret, tokenTimeToLive, rights);
+		return secret;
+	}
+
+	public List<MachineClient> list() {
+		return this.access.list();
+	}
+
+	/** The client gets no more tokens; the ones it holds expire within their lifetime. */
+	@Transactional
+	public void disable(String clientId) {
+		RegisteredClient client = this.clients.findByClientId(clientId);
+		if (client == null || !this.access.disable(clientId)) {
+			throw new NoSuchAccount("client", clientId);
+		}
+		this.clients.save(RegisteredClient.from(client).clientSecretExpiresAt(Instant.now()).build());
+	}
+
+	private static String newSecret() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	/**

@@ -1,11 +1,14 @@
 package io.opencontrol.auth.server;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.opencontrol.auth.access.ClientAccess;
 import io.opencontrol.auth.access.ClientAccessRepository;
+import io.opencontrol.auth.access.Users;
 import io.opencontrol.auth.keys.SigningKeys;
 
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -17,22 +20,36 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the OpenControl claims into every access token: {@code roles}, {@code fleets},
  * {@code robot_id} for robots, the audience, and the {@code kid} of the active signing
- * key. A client without stored access gets no token at all rather than a token without
- * rights.
+ * key. A machine's rights come from its client, a person's from their account. A disabled
+ * or unknown principal gets no token at all rather than a token without rights.
  */
 @Component
 class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
 	private final ClientAccessRepository access;
 
+	private final Users users;
+
 	private final SigningKeys keys;
 
 	private final AuthProperties properties;
 
-	AccessTokenClaims(ClientAccessRepository access, SigningKeys keys, AuthProperties properties) {
+	AccessTokenClaims(ClientAccessRepository access, Users users, SigningKeys keys, AuthProperties properties) {
 		this.access = access;
+		this.users = users;
 		this.keys = keys;
 		this.properties = properties;
+	}
+
+	/**
+	 * A machine's rights come with its client; a person's with its account, whatever
+	 * client it used.
+	 */
+	private Optional<ClientAccess> rightsOf(JwtEncodingContext context) {
+		if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+			return this.access.findEnabled(context.getRegisteredClient().getClientId());
+		}
+		return this.users.rightsOf(context.getPrincipal().getName());
 	}
 
 	@Override
@@ -40,10 +57,8 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			return;
 		}
-		String clientId = context.getRegisteredClient().getClientId();
-		ClientAccess rights = this.access.findByClientId(clientId)
-			.orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT,
-					"The client has no OpenControl roles", null)));
+		ClientAccess rights = rightsOf(context).orElseThrow(() -> new OAuth2AuthenticationException(
+				new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED, "No OpenControl roles for this principal", null)));
 		context.getJwsHeader().keyId(this.keys.activeKeyId());
 		context.getClaims()
 			.audience(List.of(this.properties.audience()))

@@ -1,26 +1,47 @@
 package io.opencontrol.auth.server;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.opencontrol.auth.keys.SigningKeys;
+import io.opencontrol.platform.security.JwsVerification;
+import io.opencontrol.platform.security.Permission;
+import io.opencontrol.platform.security.TokenProperties;
+import io.opencontrol.platform.security.TokenRefusals;
+import io.opencontrol.platform.security.TokenRights;
+import io.opencontrol.platform.security.TokenValidation;
+
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * The OAuth2 endpoints (token, JWKS, metadata) on one filter chain, and everything else
- * on a second one where only health, metrics and the API description are open.
+ * Three doors: the OAuth2 endpoints (token, JWKS, metadata, authorization, device flow),
+ * the admin API for bearer tokens with the write permission, and a login form for people
+ * in front of everything else. Health, metrics and the API description are open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AuthProperties.class)
@@ -32,22 +53,64 @@ class AuthorizationServerConfiguration {
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
 			.with(authorizationServer, Customizer.withDefaults())
-			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated());
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			// People reach the authorization and device-verification endpoints in a
+			// browser: log them in.
+			.exceptionHandling((handling) -> handling.defaultAuthenticationEntryPointFor(
+					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+		return http.build();
+	}
+
+	/**
+	 * The admin API: bearer tokens from this server's own keys, with the write
+	 * permission.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain adminApi(HttpSecurity http, JwtDecoder adminTokenDecoder) throws Exception {
+		http.securityMatcher("/api/admin/**")
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(Permission.WRITE.authority()))
+			.oauth2ResourceServer((server) -> server
+				.jwt((jwt) -> jwt.decoder(adminTokenDecoder).jwtAuthenticationConverter(new TokenRights()))
+				.authenticationEntryPoint(TokenRefusals.unauthenticated())
+				.accessDeniedHandler(TokenRefusals.forbidden()))
+			.exceptionHandling((handling) -> handling.accessDeniedHandler(TokenRefusals.forbidden()));
 		return http.build();
 	}
 
 	@Bean
-	@Order(2)
-	SecurityFilterChain operationalEndpoints(HttpSecurity http) throws Exception {
+	@Order(3)
+	SecurityFilterChain loginAndOperations(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(
 				(requests) -> requests.requestMatchers(EndpointRequest.to("health", "info", "prometheus"))
 					.permitAll()
-					.requestMatchers("/v3/api-docs/**", "/error")
+					.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/error")
 					.permitAll()
 					.anyRequest()
-					.denyAll())
-			.csrf((csrf) -> csrf.disable());
+					.authenticated())
+			.formLogin(Customizer.withDefaults());
 		return http.build();
+	}
+
+	/**
+	 * Verifies tokens with this server's own published keys, by the rules every service
+	 * applies.
+	 */
+	@Bean
+	JwtDecoder adminTokenDecoder(SigningKeys keys, AuthProperties properties, Clock clock) {
+		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JwsVerification.ALGORITHM, keys));
+		// Claims are checked by Spring's validators below, as in every other service.
+		processor.setJWTClaimsSetVerifier((claims, context) -> {
+		});
+		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+		TokenProperties rules = new TokenProperties(properties.issuer(), properties.audience(),
+				properties.issuer().resolve("/oauth2/jwks"), Duration.ofSeconds(30), Duration.ofSeconds(30),
+				Duration.ofMinutes(5));
+		decoder.setJwtValidator(TokenValidation.validator(rules, clock));
+		return decoder;
 	}
 
 	@Bean
