@@ -1,5 +1,6 @@
 package io.opencontrol.auth.server;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,9 +62,12 @@ class AccessTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 				new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED, "No OpenControl roles for this principal", null)));
 		context.getJwsHeader().keyId(this.keys.activeKeyId());
 		context.getClaims()
-			.audience(List.of(this.properties.audience()))
-			.claim("roles", rights.roles())
-			.claim("fleets", rights.fleets());
+			.audience(new ArrayList<>(List.of(this.properties.audience())))
+			// Plain ArrayLists: the stored authorization is read back through Jackson's
+			// type allowlist,
+			// which refuses the JDK's immutable list classes.
+			.claim("roles", new ArrayList<>(rights.roles()))
+			.claim("fleets", new ArrayList<>(rights.fleets()));
 		if (rights.robotId() != null) {
 			context.getClaims().claim("robot_id", rights.robotId());
 		}

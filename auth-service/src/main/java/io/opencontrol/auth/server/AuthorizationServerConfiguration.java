@@ -49,10 +49,17 @@ class AuthorizationServerConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
+	SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, RegisteredClientRepository clients,
+			AuthorizationServerSettings settings) throws Exception {
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
-			.with(authorizationServer, Customizer.withDefaults())
+			.with(authorizationServer,
+					(server) -> server.deviceAuthorizationEndpoint(Customizer.withDefaults())
+						.deviceVerificationEndpoint(Customizer.withDefaults())
+						.clientAuthentication((authentication) -> authentication
+							.authenticationConverter(
+									DeviceClientAuthentication.converter(settings.getDeviceAuthorizationEndpoint()))
+							.authenticationProvider(DeviceClientAuthentication.provider(clients))))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			// People reach the authorization and device-verification endpoints in a
 			// browser: log them in.
