@@ -108,6 +108,16 @@ class LocalStackIT {
 			.build());
 		assertThat(viewerControl.statusCode()).isEqualTo(403);
 		assertThat(viewerControl.body()).contains("\"status\":403");
+
+		// The operator's control call passes the gateway and the fleet-coordinator's own
+		// token check;
+		// what /assign_task then does is the fleet-coordinator's to build.
+		HttpResponse<String> operatorControl = gateway.send(HttpRequest.newBuilder(gateway.uri("/assign_task"))
+			.header("Authorization", "Bearer " + demoToken("operator"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{}"))
+			.build());
+		assertThat(operatorControl.statusCode()).isNotIn(401, 403, 429, 503);
 	}
 
 	@Test

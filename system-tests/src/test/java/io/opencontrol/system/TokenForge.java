@@ -10,11 +10,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -23,6 +20,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.opencontrol.testtokens.TestTokens;
 
 /**
  * Makes tokens the way an attacker (or the auth-service) would: signed with the
@@ -72,16 +70,7 @@ final class TokenForge {
 	 * Claims the gateway accepts: the real issuer and audience, valid for ten minutes.
 	 */
 	JWTClaimsSet.Builder claims(String subject, String... roles) {
-		Instant now = Instant.now();
-		return new JWTClaimsSet.Builder().issuer(this.issuer)
-			.subject(subject)
-			.audience("opencontrol")
-			.issueTime(Date.from(now))
-			.notBeforeTime(Date.from(now))
-			.expirationTime(Date.from(now.plusSeconds(600)))
-			.jwtID(UUID.randomUUID().toString())
-			.claim("roles", List.of(roles))
-			.claim("fleets", List.of("demo-fleet"));
+		return TestTokens.claims(this.issuer, subject, List.of(roles), List.of("demo-fleet"));
 	}
 
 	String signedByRealKey(JWTClaimsSet claims) throws Exception {

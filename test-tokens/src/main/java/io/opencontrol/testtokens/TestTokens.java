@@ -81,8 +81,13 @@ public final class TestTokens implements AutoCloseable {
 	 * needs.
 	 */
 	public JWTClaimsSet.Builder claims(String subject, List<String> roles, List<String> fleets) {
+		return claims(ISSUER, subject, roles, fleets);
+	}
+
+	/** The same claims under another issuer, for tokens signed with another key. */
+	public static JWTClaimsSet.Builder claims(String issuer, String subject, List<String> roles, List<String> fleets) {
 		Instant now = Instant.now();
-		return new JWTClaimsSet.Builder().issuer(ISSUER)
+		return new JWTClaimsSet.Builder().issuer(issuer)
 			.subject(subject)
 			.audience("opencontrol")
 			.issueTime(Date.from(now))

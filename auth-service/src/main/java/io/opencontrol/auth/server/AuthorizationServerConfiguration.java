@@ -2,16 +2,17 @@ package io.opencontrol.auth.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.opencontrol.auth.keys.SigningKeys;
+import io.opencontrol.platform.security.BearerTokenResourceServer;
 import io.opencontrol.platform.security.JwsVerification;
 import io.opencontrol.platform.security.Permission;
 import io.opencontrol.platform.security.TokenProperties;
 import io.opencontrol.platform.security.TokenRefusals;
-import io.opencontrol.platform.security.TokenRights;
 import io.opencontrol.platform.security.TokenValidation;
 
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -24,7 +25,6 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -36,6 +36,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -63,8 +64,8 @@ class AuthorizationServerConfiguration {
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			// People reach the authorization and device-verification endpoints in a
 			// browser: log them in.
-			.exceptionHandling((handling) -> handling.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+			.exceptionHandling((handling) -> handling
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers()));
 		return http.build();
 	}
 
@@ -75,15 +76,8 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain adminApi(HttpSecurity http, JwtDecoder adminTokenDecoder) throws Exception {
-		http.securityMatcher("/api/admin/**")
-			.csrf((csrf) -> csrf.disable())
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(Permission.WRITE.authority()))
-			.oauth2ResourceServer((server) -> server
-				.jwt((jwt) -> jwt.decoder(adminTokenDecoder).jwtAuthenticationConverter(new TokenRights()))
-				.authenticationEntryPoint(TokenRefusals.unauthenticated())
-				.accessDeniedHandler(TokenRefusals.forbidden()))
-			.exceptionHandling((handling) -> handling.accessDeniedHandler(TokenRefusals.forbidden()));
+		BearerTokenResourceServer.configure(http.securityMatcher("/api/admin/**"), adminTokenDecoder)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(Permission.WRITE.authority()));
 		return http.build();
 	}
 
@@ -97,8 +91,23 @@ class AuthorizationServerConfiguration {
 					.permitAll()
 					.anyRequest()
 					.authenticated())
-			.formLogin(Customizer.withDefaults());
+			.formLogin(Customizer.withDefaults())
+			// A browser is sent to the login form; an API client gets a 401 problem, not
+			// a redirect.
+			.exceptionHandling((handling) -> handling
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers())
+				.defaultAuthenticationEntryPointFor(TokenRefusals.unauthenticated(), AnyRequestMatcher.INSTANCE));
 		return http.build();
+	}
+
+	/**
+	 * Requests that ask for HTML; a client that accepts anything ({@code *}/{@code *}) is
+	 * not one.
+	 */
+	private static MediaTypeRequestMatcher browsers() {
+		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+		return html;
 	}
 
 	/**

@@ -16,7 +16,6 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -55,20 +54,14 @@ public class ServletTokenSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(SecurityFilterChain.class)
 	SecurityFilterChain tokenSecurityFilterChain(HttpSecurity http, JwtDecoder decoder) throws Exception {
-		http.csrf((csrf) -> csrf.disable())
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+		BearerTokenResourceServer.configure(http, decoder)
 			.authorizeHttpRequests(
 					(requests) -> requests.requestMatchers(EndpointRequest.to("health", "info", "prometheus"))
 						.permitAll()
 						.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/error")
 						.permitAll()
 						.anyRequest()
-						.authenticated())
-			.oauth2ResourceServer(
-					(server) -> server.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(new TokenRights()))
-						.authenticationEntryPoint(TokenRefusals.unauthenticated())
-						.accessDeniedHandler(TokenRefusals.forbidden()))
-			.exceptionHandling((handling) -> handling.accessDeniedHandler(TokenRefusals.forbidden()));
+						.authenticated());
 		return http.build();
 	}
 
