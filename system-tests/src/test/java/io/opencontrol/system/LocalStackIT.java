@@ -121,6 +121,44 @@ class LocalStackIT {
 	}
 
 	@Test
+	void anOperatorSeesOnlyTheRobotsOfTheirFleetThroughTheGateway() throws Exception {
+		ServiceProcess gateway = stack.service("gateway");
+		String admin = demoToken("admin");
+		for (String fleet : new String[] { "demo-fleet", "other-fleet" }) {
+			HttpResponse<String> created = post(gateway, "/api/fleets", admin, "{\"id\":\"" + fleet + "\",\"name\":\""
+					+ fleet + "\",\"map_width_m\":50,\"map_height_m\":50,\"chargers\":[]}");
+			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+			HttpResponse<String> robot = post(gateway, "/api/robots", admin, "{\"id\":\"r-" + fleet + "\",\"fleet\":\""
+					+ fleet
+					+ "\",\"capabilities\":[],\"x\":1,\"y\":1,\"speed_mps\":1,\"battery_pct\":90,\"capacity\":1}");
+			assertThat(robot.statusCode()).as(robot.body()).isEqualTo(201);
+		}
+		// The demo operator's token is scoped to demo-fleet: the other fleet's robot does
+		// not exist for it.
+		String operator = demoToken("operator");
+		assertThat(get(gateway, "/api/robots/r-demo-fleet", operator).statusCode()).isEqualTo(200);
+		HttpResponse<String> foreign = get(gateway, "/api/robots/r-other-fleet", operator);
+		assertThat(foreign.statusCode()).isEqualTo(404);
+		assertThat(foreign.body()).contains("\"status\":404");
+		assertThat(get(gateway, "/api/robots", operator).body()).contains("r-demo-fleet")
+			.doesNotContain("r-other-fleet");
+	}
+
+	private static HttpResponse<String> post(ServiceProcess service, String path, String token, String body)
+			throws Exception {
+		return service.send(HttpRequest.newBuilder(service.uri(path))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	private static HttpResponse<String> get(ServiceProcess service, String path, String token) throws Exception {
+		return service
+			.send(HttpRequest.newBuilder(service.uri(path)).header("Authorization", "Bearer " + token).build());
+	}
+
+	@Test
 	void gatewayHandsOutTokensOfTheLocalDemoIdentities() throws Exception {
 		String payload = new String(Base64.getUrlDecoder().decode(demoToken("viewer").split("\\.")[1]),
 				StandardCharsets.UTF_8);

@@ -25,6 +25,11 @@ public record CallerRights(String subject, List<String> fleets, String robotId) 
 		return new CallerRights(jwt.getSubject(), jwt.getClaimAsStringList("fleets"), jwt.getClaimAsString("robot_id"));
 	}
 
+	/** Whether the token's scope is every fleet ({@code *}). */
+	public boolean canSeeAllFleets() {
+		return this.fleets.contains("*");
+	}
+
 	/** Whether objects of this fleet are visible to the caller. */
 	public boolean canSee(String fleet) {
 		return this.fleets.contains("*") || this.fleets.contains(fleet);

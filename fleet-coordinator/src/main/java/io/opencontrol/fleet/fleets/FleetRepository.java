@@ -1,0 +1,79 @@
+package io.opencontrol.fleet.fleets;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Fleets and their chargers in PostgreSQL. */
+@Repository
+class FleetRepository {
+
+	private final JdbcClient jdbc;
+
+	FleetRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional
+	void insert(Fleet fleet) {
+		try {
+			this.jdbc.sql("insert into fleet (id, name, map_width_m, map_height_m) values (?, ?, ?, ?)")
+				.params(fleet.id(), fleet.name(), fleet.mapWidthM(), fleet.mapHeightM())
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new FleetAlreadyExists(fleet.id());
+		}
+		insertChargers(fleet);
+	}
+
+	@Transactional
+	void update(Fleet fleet) {
+		this.jdbc.sql("update fleet set name = ?, map_width_m = ?, map_height_m = ? where id = ?")
+			.params(fleet.name(), fleet.mapWidthM(), fleet.mapHeightM(), fleet.id())
+			.update();
+		this.jdbc.sql("delete from charger where fleet_id = ?").param(fleet.id()).update();
+		insertChargers(fleet);
+	}
+
+	Optional<Fleet> find(String id) {
+		List<Fleet.Charger> chargers = this.jdbc.sql("select id, x, y from charger where fleet_id = ? order by id")
+			.param(id)
+			.query((rs, row) -> new Fleet.Charger(rs.getString("id"), rs.getDouble("x"), rs.getDouble("y")))
+			.list();
+		return this.jdbc.sql("select id, name, map_width_m, map_height_m from fleet where id = ?")
+			.param(id)
+			.query((rs, row) -> new Fleet(rs.getString("id"), rs.getString("name"), rs.getDouble("map_width_m"),
+					rs.getDouble("map_height_m"), chargers))
+			.optional();
+	}
+
+	List<Fleet> list() {
+		Map<String, List<Fleet.Charger>> chargers = this.jdbc.sql("select fleet_id, id, x, y from charger order by id")
+			.query((rs, row) -> Map.entry(rs.getString("fleet_id"),
+					new Fleet.Charger(rs.getString("id"), rs.getDouble("x"), rs.getDouble("y"))))
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Map.Entry::getKey,
+					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+		return this.jdbc.sql("select id, name, map_width_m, map_height_m from fleet order by id")
+			.query((rs, row) -> new Fleet(rs.getString("id"), rs.getString("name"), rs.getDouble("map_width_m"),
+					rs.getDouble("map_height_m"), chargers.getOrDefault(rs.getString("id"), List.of())))
+			.list();
+	}
+
+	private void insertChargers(Fleet fleet) {
+		for (Fleet.Charger charger : fleet.chargers()) {
+			this.jdbc.sql("insert into charger (fleet_id, id, x, y) values (?, ?, ?, ?)")
+				.params(fleet.id(), charger.id(), charger.x(), charger.y())
+				.update();
+		}
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.opencontrol.fleet.fleets;
+
+import java.util.List;
+
+import io.opencontrol.platform.security.CallerRights;
+
+import org.springframework.stereotype.Service;
+
+/** Fleets as a caller may see and change them: only those in its token's fleet scope. */
+@Service
+public class Fleets {
+
+	private final FleetRepository repository;
+
+	Fleets(FleetRepository repository) {
+		this.repository = repository;
+	}
+
+	public Fleet create(CallerRights caller, Fleet fleet) {
+		if (!caller.canSeeAllFleets()) {
+			throw new AllFleetsScopeRequired();
+		}
+		requireChargersOnMap(fleet);
+		this.repository.insert(fleet);
+		return fleet;
+	}
+
+	public Fleet replace(CallerRights caller, Fleet fleet) {
+		get(caller, fleet.id());
+		requireChargersOnMap(fleet);
+		this.repository.update(fleet);
+		return fleet;
+	}
+
+	/**
+	 * The fleet, if it exists and the caller may see it; {@link FleetNotFound} otherwise.
+	 */
+	public Fleet get(CallerRights caller, String id) {
+		return this.repository.find(id)
+			.filter((fleet) -> caller.canSee(fleet.id()))
+			.orElseThrow(() -> new FleetNotFound(id));
+	}
+
+	public List<Fleet> list(CallerRights caller) {
+		return this.repository.list().stream().filter((fleet) -> caller.canSee(fleet.id())).toList();
+	}
+
+	private static void requireChargersOnMap(Fleet fleet) {
+		fleet.chargers().forEach((charger) -> fleet.requireOnMap("charger " + charger.id(), charger.x(), charger.y()));
+	}
+
+}
