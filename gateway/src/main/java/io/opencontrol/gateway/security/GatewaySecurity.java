@@ -67,16 +67,14 @@ class GatewaySecurity {
 						.permitAll()
 						.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
 						.permitAll()))
-			// After authentication, so callers are told apart by token; before
-			// authorization, so
-			// refused requests count too.
+			// After authentication: callers are told apart by token.
+			// Before authorization: refused requests count too.
 			.addFilterAfter(rateLimit, SecurityWebFiltersOrder.AUTHENTICATION)
 			.oauth2ResourceServer((server) -> server
 				.jwt((jwt) -> jwt.jwtDecoder(decoder)
 					.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(new TokenRights())))
 				.authenticationEntryPoint((exchange, ex) -> {
-					// No error_description: why a token failed is for our logs, not for
-					// whoever sent it.
+					// No error_description: the reason stays in our logs.
 					String challenge = (ex instanceof InvalidBearerTokenException) ? "Bearer error=\"invalid_token\""
 							: "Bearer";
 					exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
