@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -49,7 +50,14 @@ public class ClientRegistrations {
 			throw new ClientAlreadyExists(clientId);
 		}
 		String secret = newSecret();
-		registerMachineClient(clientId, name, secret, tokenTimeToLive, rights);
+		try {
+			registerMachineClient(clientId, name, secret, tokenTimeToLive, rights);
+		}
+		catch (DuplicateKeyException ex) {
+			// Another request created the same client between the check above and this
+			// insert.
+			throw new ClientAlreadyExists(clientId);
+		}
 		return secret;
 	}
 

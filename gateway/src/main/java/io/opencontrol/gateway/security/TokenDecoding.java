@@ -3,7 +3,6 @@ package io.opencontrol.gateway.security;
 import java.time.Clock;
 
 import com.nimbusds.jwt.JWT;
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opencontrol.platform.security.KeySetCache;
 import io.opencontrol.platform.security.SignedTokenReader;
@@ -36,9 +35,11 @@ class TokenDecoding {
 	ReactiveJwtDecoder jwtDecoder(KeySetCache keys, TokenProperties properties, Clock clock) {
 		SignedTokenReader reader = new SignedTokenReader(keys);
 		NimbusReactiveJwtDecoder decoder = new NimbusReactiveJwtDecoder((JWT jwt) -> {
-			Mono<JWTClaimsSet> claims = Mono.fromCallable(() -> reader.claimsOf(jwt));
-			// Only a key-set fetch blocks; that one stays off the event loop.
-			return reader.mayFetch(jwt) ? claims.subscribeOn(Schedulers.boundedElastic()) : claims;
+			// Only a key-set fetch blocks, and that one runs off the event loop.
+			if (reader.mayFetch(jwt)) {
+				return Mono.fromCallable(() -> reader.claimsOf(jwt)).subscribeOn(Schedulers.boundedElastic());
+			}
+			return Mono.fromCallable(() -> reader.claimsOfWithKnownKeys(jwt));
 		});
 		decoder.setJwtValidator(TokenValidation.validator(properties, clock));
 		return decoder;

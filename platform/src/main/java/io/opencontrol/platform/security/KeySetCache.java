@@ -57,6 +57,15 @@ public class KeySetCache {
 	}
 
 	/**
+	 * The keys already known for a {@code kid}, never fetching: for callers that must not
+	 * block. Used only after {@link #answersWithoutFetching} said yes, so at worst the
+	 * set is a moment older than its maximum age.
+	 */
+	public List<JWK> knownKeysFor(String kid) {
+		return (kid == null || kid.isEmpty()) ? List.of() : this.snapshot.matching(kid);
+	}
+
+	/**
 	 * The verification keys for a token's {@code kid}; empty when no such key is
 	 * published.
 	 */

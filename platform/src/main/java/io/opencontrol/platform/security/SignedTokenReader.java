@@ -1,7 +1,10 @@
 package io.opencontrol.platform.security;
 
 import java.text.ParseException;
+import java.util.List;
+import java.util.function.Function;
 
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -26,11 +29,21 @@ public class SignedTokenReader {
 		return jwt instanceof SignedJWT signed && !this.keys.answersWithoutFetching(signed.getHeader().getKeyID());
 	}
 
+	/** The verified claims; may block to fetch the key set. */
 	public JWTClaimsSet claimsOf(JWT jwt) {
+		return verifiedClaims(jwt, this.keys::keysFor);
+	}
+
+	/** The verified claims from the keys already known; never blocks. */
+	public JWTClaimsSet claimsOfWithKnownKeys(JWT jwt) {
+		return verifiedClaims(jwt, this.keys::knownKeysFor);
+	}
+
+	private static JWTClaimsSet verifiedClaims(JWT jwt, Function<String, List<JWK>> keysForKid) {
 		if (!(jwt instanceof SignedJWT signed) || !JwsVerification.acceptsHeader(signed.getHeader())) {
 			throw new BadJwtException("Unsupported token algorithm");
 		}
-		if (!JwsVerification.verify(signed, this.keys.keysFor(signed.getHeader().getKeyID()))) {
+		if (!JwsVerification.verify(signed, keysForKid.apply(signed.getHeader().getKeyID()))) {
 			throw new BadJwtException("The token's signature does not verify");
 		}
 		try {
