@@ -1,8 +1,10 @@
 package io.opencontrol.fleet.web;
 
 import java.util.List;
+import java.util.Map;
 
 import io.opencontrol.fleet.robots.Robot;
+import io.opencontrol.fleet.robots.RobotReports;
 import io.opencontrol.fleet.robots.Robots;
 import io.opencontrol.platform.security.CallerRights;
 import jakarta.validation.Valid;
@@ -30,7 +32,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Robot registration (write) and the robots of the caller's fleets (read). */
+/**
+ * Robot registration (write), the robots of the caller's fleets (read), and what each
+ * robot reports about itself (robot, own robot only).
+ */
 @RestController
 @Validated
 @RequestMapping("/api/robots")
@@ -38,8 +43,11 @@ class RobotController {
 
 	private final Robots robots;
 
-	RobotController(Robots robots) {
+	private final RobotReports reports;
+
+	RobotController(Robots robots, RobotReports reports) {
 		this.robots = robots;
+		this.reports = reports;
 	}
 
 	@PostMapping
@@ -70,6 +78,38 @@ class RobotController {
 	@PreAuthorize("hasAuthority('PERMISSION_READ')")
 	Robot get(@PathVariable @Pattern(regexp = Identifiers.SLUG) String id, Authentication caller) {
 		return this.robots.get(CallerRights.of(caller), id);
+	}
+
+	@PutMapping("/{id}/state")
+	@PreAuthorize("hasAuthority('PERMISSION_ROBOT')")
+	Robot reportState(@PathVariable @Pattern(regexp = Identifiers.SLUG) String id, @Valid @RequestBody RobotState state,
+			Authentication caller) {
+		return this.reports.reportState(CallerRights.of(caller), id, state.x(), state.y(), state.batteryPct(),
+				state.status());
+	}
+
+	@PostMapping("/{id}/heartbeats")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@PreAuthorize("hasAuthority('PERMISSION_ROBOT')")
+	void heartbeat(@PathVariable @Pattern(regexp = Identifiers.SLUG) String id, @Valid @RequestBody Heartbeat heartbeat,
+			Authentication caller) {
+		this.reports.heartbeat(CallerRights.of(caller), id, heartbeat.sensors(), heartbeat.mode(), heartbeat.backlog());
+	}
+
+	/**
+	 * A robot's own report of where it is and what it does (offline is for the
+	 * coordinator to say).
+	 */
+	record RobotState(@NotNull @PositiveOrZero Double x, @NotNull @PositiveOrZero Double y,
+			@NotNull @PositiveOrZero @DecimalMax("100") Double batteryPct,
+			@NotBlank @Pattern(regexp = "^(idle|busy|charging)$") String status) {
+	}
+
+	/** Sign of life from a robot's edge gateway, with the health of its sensors. */
+	record Heartbeat(
+			@NotNull @Size(max = 20) Map<@Pattern(regexp = "^[a-z][a-z0-9_]{0,49}$") String, @NotNull @Pattern(
+					regexp = "^(ok|degraded|failed)$") String> sensors,
+			@Size(max = 50) String mode, @PositiveOrZero Long backlog) {
 	}
 
 	record NewRobot(@NotBlank @Pattern(regexp = Identifiers.SLUG) String id,

@@ -1,0 +1,131 @@
+package io.opencontrol.fleet;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import io.opencontrol.testtokens.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Robots reporting about themselves, and liveness: a robot not heard from within the
+ * heartbeat timeout (1 s here) goes offline and comes back with its next heartbeat.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "opencontrol.fleet.liveness.heartbeat-timeout=1s",
+				"opencontrol.fleet.liveness.check-interval=200ms" })
+@Import(TestcontainersConfiguration.class)
+class RobotReportsIT {
+
+	static final TestTokens tokens = TestTokens.start();
+
+	@LocalServerPort
+	int port;
+
+	String fleet;
+
+	String robot;
+
+	String admin = tokens.token(List.of("admin"), List.of("*"));
+
+	@DynamicPropertySource
+	static void tokenSource(DynamicPropertyRegistry registry) {
+		registry.add("opencontrol.tokens.issuer", () -> TestTokens.ISSUER);
+		registry.add("opencontrol.tokens.jwk-set-uri", tokens::jwkSetUri);
+	}
+
+	@AfterAll
+	static void stopIssuer() {
+		tokens.close();
+	}
+
+	@BeforeEach
+	void aRegisteredRobot() throws Exception {
+		String suffix = Long.toString(System.nanoTime(), 36);
+		this.fleet = "f-" + suffix;
+		this.robot = "r-" + suffix;
+		assertThat(send("POST", "/api/fleets", this.admin,
+				"{\"id\":\"" + this.fleet + "\",\"name\":\"f\",\"map_width_m\":20,\"map_height_m\":20,\"chargers\":[]}")
+			.statusCode()).isEqualTo(201);
+		assertThat(send("POST", "/api/robots", this.admin,
+				"{\"id\":\"" + this.robot + "\",\"fleet\":\"" + this.fleet
+						+ "\",\"capabilities\":[],\"x\":1,\"y\":1,\"speed_mps\":1,\"battery_pct\":50,\"capacity\":1}")
+			.statusCode()).isEqualTo(201);
+	}
+
+	@Test
+	void aRobotReportsItsOwnState() throws Exception {
+		HttpResponse<String> reported = send("PUT", "/api/robots/" + this.robot + "/state", own(),
+				"{\"x\":12.5,\"y\":3,\"battery_pct\":77,\"status\":\"busy\"}");
+		assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
+		String seen = send("GET", "/api/robots/" + this.robot, this.admin, null).body();
+		assertThat(seen).contains("\"x\":12.5")
+			.contains("\"battery_pct\":77.0")
+			.contains("\"status\":\"busy\"")
+			.doesNotContain("\"last_seen\":null");
+	}
+
+	@Test
+	void aRobotSpeaksOnlyForItselfAndWithinItsMap() throws Exception {
+		String other = tokens.robotToken("someone-else", this.fleet);
+		String state = "{\"x\":1,\"y\":1,\"battery_pct\":50,\"status\":\"idle\"}";
+		assertThat(send("PUT", "/api/robots/" + this.robot + "/state", other, state).statusCode()).isEqualTo(404);
+		assertThat(send("PUT", "/api/robots/" + this.robot + "/state", this.admin, state).statusCode()).isEqualTo(403);
+		assertThat(send("PUT", "/api/robots/" + this.robot + "/state", own(),
+				"{\"x\":21,\"y\":1,\"battery_pct\":50,\"status\":\"idle\"}")
+			.statusCode()).isEqualTo(422);
+		assertThat(send("PUT", "/api/robots/" + this.robot + "/state", own(),
+				"{\"x\":1,\"y\":1,\"battery_pct\":50,\"status\":\"offline\"}")
+			.statusCode()).isEqualTo(400);
+		assertThat(send("POST", "/api/robots/" + this.robot + "/heartbeats", own(),
+				"{\"sensors\":{\"camera_feed\":\"on fire\"}}")
+			.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void aSilentRobotGoesOfflineAndComesBackWithItsHeartbeat() throws Exception {
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(status()).isEqualTo("offline"));
+
+		HttpResponse<String> heartbeat = send("POST", "/api/robots/" + this.robot + "/heartbeats", own(),
+				"{\"sensors\":{\"camera_feed\":\"ok\",\"force_sensor\":\"degraded\"},\"mode\":\"cloud\",\"backlog\":12}");
+		assertThat(heartbeat.statusCode()).as(heartbeat.body()).isEqualTo(204);
+		assertThat(status()).isEqualTo("idle");
+	}
+
+	private String own() {
+		return tokens.robotToken(this.robot, this.fleet);
+	}
+
+	private String status() throws Exception {
+		String body = send("GET", "/api/robots/" + this.robot, this.admin, null).body();
+		int at = body.indexOf("\"status\":\"") + 10;
+		return body.substring(at, body.indexOf('"', at));
+	}
+
+	private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token);
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
