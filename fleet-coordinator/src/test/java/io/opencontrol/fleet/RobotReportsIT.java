@@ -25,11 +25,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Robots reporting about themselves, and liveness: a robot not heard from within the
- * heartbeat timeout (1 s here) goes offline and comes back with its next heartbeat.
+ * heartbeat timeout (3 s here) goes offline and comes back with its next heartbeat.
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "opencontrol.fleet.liveness.heartbeat-timeout=1s",
+		properties = { "opencontrol.fleet.liveness.heartbeat-timeout=3s",
 				"opencontrol.fleet.liveness.check-interval=200ms" })
 @Import(TestcontainersConfiguration.class)
 class RobotReportsIT {
