@@ -54,6 +54,10 @@ class FleetRepository {
 			.optional();
 	}
 
+	List<String> ids() {
+		return this.jdbc.sql("select id from fleet order by id").query(String.class).list();
+	}
+
 	List<Fleet> list() {
 		Map<String, List<Fleet.Charger>> chargers = this.jdbc.sql("select fleet_id, id, x, y from charger order by id")
 			.query((rs, row) -> Map.entry(rs.getString("fleet_id"),

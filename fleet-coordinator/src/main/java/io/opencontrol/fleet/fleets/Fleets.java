@@ -41,6 +41,21 @@ public class Fleets {
 			.orElseThrow(() -> new FleetNotFound(id));
 	}
 
+	/**
+	 * The fleet ids a listing covers: the one asked for, if the caller may see it
+	 * ({@link FleetNotFound} otherwise), or every fleet the caller may see.
+	 */
+	public List<String> scope(CallerRights caller, String fleet) {
+		List<String> visible = this.repository.ids().stream().filter(caller::canSee).toList();
+		if (fleet == null) {
+			return visible;
+		}
+		if (!visible.contains(fleet)) {
+			throw new FleetNotFound(fleet);
+		}
+		return List.of(fleet);
+	}
+
 	public List<Fleet> list(CallerRights caller) {
 		return this.repository.list().stream().filter((fleet) -> caller.canSee(fleet.id())).toList();
 	}

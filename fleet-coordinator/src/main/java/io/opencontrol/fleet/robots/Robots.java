@@ -49,8 +49,7 @@ public class Robots {
 
 	/** The caller's robots, of one fleet or of all it may see. */
 	public List<Robot> list(CallerRights caller, String fleet) {
-		List<String> scope = (fleet != null) ? List.of(this.fleets.get(caller, fleet).id())
-				: this.fleets.list(caller).stream().map(Fleet::id).toList();
+		List<String> scope = this.fleets.scope(caller, fleet);
 		return this.repository.inFleets(scope);
 	}
 

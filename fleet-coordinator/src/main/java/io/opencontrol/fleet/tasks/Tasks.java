@@ -3,7 +3,6 @@ package io.opencontrol.fleet.tasks;
 import java.util.List;
 import java.util.UUID;
 
-import io.opencontrol.fleet.fleets.Fleet;
 import io.opencontrol.fleet.fleets.Fleets;
 import io.opencontrol.platform.security.CallerRights;
 
@@ -34,8 +33,7 @@ public class Tasks {
 	}
 
 	public List<Task> list(CallerRights caller, String fleet, String status, String robot) {
-		List<String> scope = (fleet != null) ? List.of(this.fleets.get(caller, fleet).id())
-				: this.fleets.list(caller).stream().map(Fleet::id).toList();
+		List<String> scope = this.fleets.scope(caller, fleet);
 		return this.repository.find(scope, status, robot, MOST_LISTED);
 	}
 

@@ -1,58 +1,45 @@
 package io.opencontrol.health.polling;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
+import java.util.List;
+
+import io.opencontrol.platform.scheduling.FixedDelayTask;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls every target on its own schedule, so one slow component never delays the others.
+ * Polls every target on its own schedule and thread, so one slow component never delays
+ * the others; the first poll runs at start so the view is not UNKNOWN for a whole
+ * interval.
  */
 @Component
 class HealthPoller implements SmartLifecycle {
 
-	private final HealthTargetsProperties properties;
-
-	private final HealthProbe probe;
-
-	private final FleetHealth health;
-
-	private ScheduledExecutorService scheduler;
+	private final List<FixedDelayTask> polls;
 
 	HealthPoller(HealthTargetsProperties properties, HealthProbe probe, FleetHealth health) {
-		this.properties = properties;
-		this.probe = probe;
-		this.health = health;
+		this.polls = properties.targets()
+			.entrySet()
+			.stream()
+			.map((target) -> new FixedDelayTask("health-poll-" + target.getKey(), Duration.ZERO,
+					properties.pollInterval(), () -> health.record(target.getKey(), probe.probe(target.getValue()))))
+			.toList();
 	}
 
 	@Override
-	public synchronized void start() {
-		AtomicInteger threads = new AtomicInteger();
-		this.scheduler = Executors.newScheduledThreadPool(this.properties.targets().size(), (task) -> {
-			Thread thread = new Thread(task, "health-poll-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
-		long interval = this.properties.pollInterval().toMillis();
-		this.properties.targets()
-			.forEach((name, target) -> this.scheduler.scheduleWithFixedDelay(
-					() -> this.health.record(name, this.probe.probe(target)), 0, interval, TimeUnit.MILLISECONDS));
+	public void start() {
+		this.polls.forEach(FixedDelayTask::start);
 	}
 
 	@Override
-	public synchronized void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-			this.scheduler = null;
-		}
+	public void stop() {
+		this.polls.forEach(FixedDelayTask::stop);
 	}
 
 	@Override
-	public synchronized boolean isRunning() {
-		return this.scheduler != null;
+	public boolean isRunning() {
+		return this.polls.stream().anyMatch(FixedDelayTask::isRunning);
 	}
 
 }

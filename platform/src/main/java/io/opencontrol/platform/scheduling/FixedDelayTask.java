@@ -21,17 +21,26 @@ public class FixedDelayTask implements SmartLifecycle {
 
 	private final String name;
 
+	private final Duration initialDelay;
+
 	private final Duration delay;
 
 	private final Runnable task;
 
 	private ScheduledExecutorService scheduler;
 
+	/** First run one delay after start. */
 	public FixedDelayTask(String name, Duration delay, Runnable task) {
-		if (delay.isNegative() || delay.isZero()) {
-			throw new IllegalArgumentException("The delay of " + name + " must be positive, was " + delay);
+		this(name, delay, delay, task);
+	}
+
+	public FixedDelayTask(String name, Duration initialDelay, Duration delay, Runnable task) {
+		if (delay.isNegative() || delay.isZero() || initialDelay.isNegative()) {
+			throw new IllegalArgumentException("The delays of " + name
+					+ " must be positive (the first may be zero), were " + initialDelay + " and " + delay);
 		}
 		this.name = name;
+		this.initialDelay = initialDelay;
 		this.delay = delay;
 		this.task = task;
 	}
@@ -43,8 +52,8 @@ public class FixedDelayTask implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
-		long millis = this.delay.toMillis();
-		this.scheduler.scheduleWithFixedDelay(this::runOnce, millis, millis, TimeUnit.MILLISECONDS);
+		this.scheduler.scheduleWithFixedDelay(this::runOnce, this.initialDelay.toMillis(), this.delay.toMillis(),
+				TimeUnit.MILLISECONDS);
 	}
 
 	private void runOnce() {
