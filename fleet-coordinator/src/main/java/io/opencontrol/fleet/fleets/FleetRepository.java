@@ -54,6 +54,19 @@ class FleetRepository {
 			.optional();
 	}
 
+	/**
+	 * The fleet, its row locked until the transaction ends, and the transaction's time.
+	 * Every change to a fleet's tasks takes this lock first, so such changes (and their
+	 * events) commit one after another in the order they were made.
+	 */
+	Optional<LockedFleet> lock(String id) {
+		return this.jdbc.sql("select now() as now from fleet where id = ? for no key update")
+			.param(id)
+			.query((rs, row) -> rs.getTimestamp("now").toInstant())
+			.optional()
+			.map((now) -> new LockedFleet(find(id).orElseThrow(), now));
+	}
+
 	List<String> ids() {
 		return this.jdbc.sql("select id from fleet order by id").query(String.class).list();
 	}

@@ -1,6 +1,7 @@
 package io.opencontrol.fleet.fleets;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.opencontrol.platform.security.CallerRights;
 
@@ -54,6 +55,19 @@ public class Fleets {
 			throw new FleetNotFound(fleet);
 		}
 		return List.of(fleet);
+	}
+
+	/** The fleet whatever the caller; for the coordinator's own decisions. */
+	public Optional<Fleet> find(String id) {
+		return this.repository.find(id);
+	}
+
+	/**
+	 * Locks the fleet for a change to its tasks (see {@link LockedFleet}); the caller's
+	 * scope must have been checked already. Must run in a transaction.
+	 */
+	public LockedFleet lock(String id) {
+		return this.repository.lock(id).orElseThrow(() -> new FleetNotFound(id));
 	}
 
 	public List<Fleet> list(CallerRights caller) {

@@ -1,39 +1,92 @@
 package io.opencontrol.fleet.liveness;
 
+import java.util.List;
+import java.util.UUID;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opencontrol.fleet.assignment.AssignmentLedger;
+import io.opencontrol.fleet.events.FleetEvents;
+import io.opencontrol.fleet.fleets.Fleets;
+import io.opencontrol.fleet.replanning.ReplanRequests;
+import io.opencontrol.fleet.tasks.Tasks;
 import io.opencontrol.platform.scheduling.FixedDelayTask;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Marks robots offline whose last report is older than the heartbeat timeout. One
- * statement does it, so several coordinator replicas may run it at once. (Moving an
- * offline robot's unstarted tasks to other robots belongs to assignment, which is not
- * built yet.)
+ * Marks robots offline whose last report is older than the heartbeat timeout, by the
+ * database's clock (the one last_seen is written with, so replicas agree), fleet by fleet
+ * under the fleet's lock. Their unstarted tasks go back to the queue and the fleet is
+ * re-planned, so other robots take them; started tasks stay with their robot.
  */
 @Component
 class RobotLiveness extends FixedDelayTask {
 
-	RobotLiveness(JdbcClient jdbc, LivenessProperties properties, MeterRegistry meters) {
-		super("robot-liveness", properties.checkInterval(), staleRobotsGoOffline(jdbc, properties, meters));
+	RobotLiveness(JdbcClient jdbc, LivenessProperties properties, Fleets fleets, AssignmentLedger ledger,
+			FleetEvents events, Tasks tasks, ReplanRequests replanning, TransactionTemplate transactions,
+			MeterRegistry meters) {
+		super("robot-liveness", properties.checkInterval(),
+				new Sweep(jdbc, properties.heartbeatTimeout().toMillis() / 1000.0, fleets, ledger, events, tasks,
+						replanning, transactions, meters)::run);
 	}
 
-	private static Runnable staleRobotsGoOffline(JdbcClient jdbc, LivenessProperties properties, MeterRegistry meters) {
-		Counter wentOffline = Counter.builder("opencontrol.robots.went.offline")
-			.description("Robots marked offline because their heartbeat went stale")
-			.register(meters);
-		return () -> {
-			// The database's clock, the one last_seen is written with, so replicas agree.
-			int stale = jdbc.sql("""
-					update robot set status = 'offline', updated_at = now()
-					where status <> 'offline'
+	private record Sweep(JdbcClient jdbc, double timeoutS, Fleets fleets, AssignmentLedger ledger, FleetEvents events,
+			Tasks tasks, ReplanRequests replanning, TransactionTemplate transactions, Counter wentOffline) {
+
+		Sweep(JdbcClient jdbc, double timeoutS, Fleets fleets, AssignmentLedger ledger, FleetEvents events, Tasks tasks,
+				ReplanRequests replanning, TransactionTemplate transactions, MeterRegistry meters) {
+			this(jdbc, timeoutS, fleets, ledger, events, tasks, replanning, transactions,
+					Counter.builder("opencontrol.robots.went.offline")
+						.description("Robots marked offline because their heartbeat went stale")
+						.register(meters));
+		}
+
+		void run() {
+			List<String> affected = this.jdbc.sql("""
+					select distinct fleet_id from robot where status <> 'offline'
 					and coalesce(last_seen, created_at) < now() - make_interval(secs => ?)""")
-				.param(properties.heartbeatTimeout().toMillis() / 1000.0)
-				.update();
-			wentOffline.increment(stale);
-		};
+				.param(this.timeoutS)
+				.query(String.class)
+				.list();
+			for (String fleet : affected) {
+				this.transactions.executeWithoutResult((status) -> offline(fleet));
+			}
+		}
+
+		private void offline(String fleet) {
+			this.fleets.lock(fleet);
+			List<String> stale = this.jdbc.sql("""
+					update robot set status = 'offline', updated_at = now()
+					where fleet_id = ? and status <> 'offline'
+					and coalesce(last_seen, created_at) < now() - make_interval(secs => ?)
+					returning id""").params(fleet, this.timeoutS).query(String.class).list();
+			this.wentOffline.increment(stale.size());
+			List<UUID> withdrawn = this.jdbc.sql("""
+					select id from task where robot_id = any (?) and status = 'assigned' order by eta""")
+				.param(stale.toArray(String[]::new))
+				.query(UUID.class)
+				.list();
+			for (UUID task : withdrawn) {
+				String robot = this.tasks.find(task).orElseThrow().robotId();
+				this.ledger.close(task, "robot_offline");
+				this.ledger.requeue(task);
+				this.events.record("withdrawn", robot, this.tasks.find(task).orElseThrow(), "robot offline");
+				this.events.record("queued", null, this.tasks.find(task).orElseThrow(), "robot offline");
+			}
+			// Without its queue the robot is free when its started tasks end; the next
+			// plan
+			// that gives it work projects it again.
+			this.jdbc.sql("""
+					update robot set free_at = null, free_x = null, free_y = null, free_battery_pct = null
+					where id = any (?) and active_tasks = 0""").param(stale.toArray(String[]::new)).update();
+			if (!withdrawn.isEmpty()) {
+				this.replanning.request(fleet);
+			}
+		}
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.opencontrol.fleet.fleets.Fleet;
 import io.opencontrol.fleet.fleets.Fleets;
+import io.opencontrol.fleet.replanning.ReplanRequests;
 import io.opencontrol.platform.security.CallerRights;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What robots report about themselves: state (pose, battery, status) and heartbeats. A
  * robot speaks only for itself; another robot's id is answered as not existing. Either
- * report counts as a sign of life and brings an offline robot back.
+ * report counts as a sign of life and brings an offline robot back, and a robot back or
+ * newly idle gets its fleet re-planned (queued tasks may now fit it).
  */
 @Service
 public class RobotReports {
@@ -23,13 +25,16 @@ public class RobotReports {
 
 	private final Fleets fleets;
 
+	private final ReplanRequests replanning;
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
 
-	RobotReports(Robots robots, Fleets fleets, JdbcClient jdbc, JsonMapper json) {
+	RobotReports(Robots robots, Fleets fleets, ReplanRequests replanning, JdbcClient jdbc, JsonMapper json) {
 		this.robots = robots;
 		this.fleets = fleets;
+		this.replanning = replanning;
 		this.jdbc = jdbc;
 		this.json = json;
 	}
@@ -42,22 +47,46 @@ public class RobotReports {
 		this.jdbc.sql("""
 				update robot set x = ?, y = ?, battery_pct = ?, status = ?, last_seen = now(), updated_at = now()
 				where id = ?""").params(x, y, batteryPct, status, id).update();
+		if (!status.equals(robot.status()) && ("idle".equals(status) || "offline".equals(robot.status()))) {
+			this.replanning.request(robot.fleet());
+		}
 		return this.robots.get(caller, id);
 	}
 
-	@Transactional
+	/**
+	 * One statement, checking that the robot is the caller's and in its fleets:
+	 * heartbeats are the coordinator's most frequent request.
+	 */
 	public void heartbeat(CallerRights caller, String id, Map<String, String> sensors, String mode, Long backlog) {
-		ownRobot(caller, id);
-		this.jdbc.sql("""
-				insert into robot_heartbeat (robot_id, received_at, sensors, mode, backlog)
-				values (?, now(), cast(? as jsonb), ?, ?)
-				on conflict (robot_id) do update set received_at = excluded.received_at,
-				sensors = excluded.sensors, mode = excluded.mode, backlog = excluded.backlog""")
-			.params(id, this.json.writeValueAsString(sensors), mode, backlog)
-			.update();
-		this.jdbc.sql("""
+		if (!caller.isRobot(id)) {
+			throw new RobotNotFound(id);
+		}
+		Seen seen = this.jdbc.sql("""
+				with own as (
+				    select id, fleet_id, status from robot where id = :id
+				    and (:all or fleet_id = any (:fleets)) for no key update
+				), beat as (
+				    insert into robot_heartbeat (robot_id, received_at, sensors, mode, backlog)
+				    select id, now(), cast(:sensors as jsonb), :mode, :backlog from own
+				    on conflict (robot_id) do update set received_at = excluded.received_at,
+				    sensors = excluded.sensors, mode = excluded.mode, backlog = excluded.backlog
+				)
 				update robot set last_seen = now(),
-				status = case when status = 'offline' then 'idle' else status end where id = ?""").param(id).update();
+				    status = case when robot.status = 'offline' then 'idle' else robot.status end
+				from own where robot.id = own.id
+				returning own.fleet_id, own.status""")
+			.param("id", id)
+			.param("all", caller.canSeeAllFleets())
+			.param("fleets", caller.fleets().toArray(String[]::new))
+			.param("sensors", this.json.writeValueAsString(sensors))
+			.param("mode", mode)
+			.param("backlog", backlog)
+			.query((rs, row) -> new Seen(rs.getString(1), rs.getString(2)))
+			.optional()
+			.orElseThrow(() -> new RobotNotFound(id));
+		if ("offline".equals(seen.previousStatus())) {
+			this.replanning.request(seen.fleet());
+		}
 	}
 
 	private Robot ownRobot(CallerRights caller, String id) {
@@ -65,6 +94,9 @@ public class RobotReports {
 			throw new RobotNotFound(id);
 		}
 		return this.robots.get(caller, id);
+	}
+
+	private record Seen(String fleet, String previousStatus) {
 	}
 
 }

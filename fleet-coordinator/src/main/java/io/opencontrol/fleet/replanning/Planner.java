@@ -1,0 +1,215 @@
+package io.opencontrol.fleet.replanning;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.opencontrol.fleet.assignment.CostModel;
+import io.opencontrol.fleet.assignment.Score;
+import io.opencontrol.fleet.assignment.Start;
+
+/**
+ * Plans a fleet's unstarted tasks two ways and keeps the better: the current plan (every
+ * task stays with its robot, queued ones fill free capacity) or a plan made afresh with
+ * the Hungarian method; the fresh plan wins only if it saves more than the configured
+ * share of the cost, so tasks do not move for crumbs. Each round of the Hungarian method
+ * gives every robot at most one more task, so robots with room for several are planned
+ * over several rounds.
+ */
+class Planner {
+
+	/**
+	 * What leaving a task queued costs, per priority level plus one: more than any real
+	 * cost, so planning places as many tasks (and the most urgent) first.
+	 */
+	static final double QUEUED_PENALTY = 1e7;
+
+	private static final double IMPOSSIBLE = 1e15;
+
+	private final CostModel cost;
+
+	private final double minImprovement;
+
+	Planner(CostModel cost, double minImprovement) {
+		this.cost = cost;
+		this.minImprovement = minImprovement;
+	}
+
+	/** The plan to follow, and whether it moves tasks that were assigned. */
+	Decision plan(FleetSnapshot fleet) {
+		Plan kept = keepCurrent(fleet);
+		Plan fresh = afresh(fleet);
+		boolean better = kept.cost() - fresh.cost() > this.minImprovement * kept.cost();
+		return new Decision(better ? fresh : kept, kept, fresh);
+	}
+
+	/**
+	 * Every assigned task stays where it is (if still feasible there); queued ones fill
+	 * in.
+	 */
+	Plan keepCurrent(FleetSnapshot fleet) {
+		Map<String, Start> states = bases(fleet);
+		Map<String, Integer> slots = slots(fleet);
+		Map<UUID, Plan.Placement> placements = new HashMap<>();
+		List<FleetSnapshot.UnstartedTask> open = new ArrayList<>();
+		List<FleetSnapshot.UnstartedTask> byEta = new ArrayList<>(fleet.unstarted());
+		byEta.sort(Comparator.comparing(FleetSnapshot.UnstartedTask::eta,
+				Comparator.nullsLast(Comparator.naturalOrder())));
+		for (FleetSnapshot.UnstartedTask task : byEta) {
+			Start state = (task.robot() != null) ? states.get(task.robot()) : null;
+			Score score = (state != null && slots.get(task.robot()) > 0) ? score(state, task, fleet) : null;
+			if (score == null) {
+				open.add(task);
+				continue;
+			}
+			placements.put(task.id(), new Plan.Placement(task.robot(), score));
+			states.put(task.robot(), state.after(task.spec(), score));
+			slots.merge(task.robot(), -1, Integer::sum);
+		}
+		placeInRounds(open, states, slots, fleet, placements);
+		return plan(fleet, placements, states);
+	}
+
+	/**
+	 * Every unstarted task placed anew from where the robots are after their started
+	 * ones.
+	 */
+	Plan afresh(FleetSnapshot fleet) {
+		Map<String, Start> states = bases(fleet);
+		Map<String, Integer> slots = slots(fleet);
+		Map<UUID, Plan.Placement> placements = new HashMap<>();
+		placeInRounds(new ArrayList<>(fleet.unstarted()), states, slots, fleet, placements);
+		return plan(fleet, placements, states);
+	}
+
+	private void placeInRounds(List<FleetSnapshot.UnstartedTask> tasks, Map<String, Start> states,
+			Map<String, Integer> slots, FleetSnapshot fleet, Map<UUID, Plan.Placement> placements) {
+		List<FleetSnapshot.UnstartedTask> left = new ArrayList<>(tasks);
+		while (!left.isEmpty()) {
+			List<String> robots = slots.entrySet()
+				.stream()
+				.filter((e) -> e.getValue() > 0)
+				.map(Map.Entry::getKey)
+				.sorted()
+				.toList();
+			if (robots.isEmpty()) {
+				return;
+			}
+			Map<UUID, Plan.Placement> round = round(left, robots, states, fleet);
+			if (round.isEmpty()) {
+				return;
+			}
+			round.forEach((task, placement) -> {
+				FleetSnapshot.UnstartedTask planned = left.stream()
+					.filter((t) -> t.id().equals(task))
+					.findFirst()
+					.orElseThrow();
+				placements.put(task, placement);
+				states.put(placement.robot(), states.get(placement.robot()).after(planned.spec(), placement.score()));
+				slots.merge(placement.robot(), -1, Integer::sum);
+			});
+			left.removeIf((task) -> round.containsKey(task.id()));
+		}
+	}
+
+	/** One task at most for each robot: the cheapest such assignment, exactly. */
+	private Map<UUID, Plan.Placement> round(List<FleetSnapshot.UnstartedTask> tasks, List<String> robots,
+			Map<String, Start> states, FleetSnapshot fleet) {
+		int n = tasks.size();
+		Score[][] scores = new Score[n][robots.size()];
+		for (int i = 0; i < n; i++) {
+			for (int j = 0; j < robots.size(); j++) {
+				scores[i][j] = score(states.get(robots.get(j)), tasks.get(i), fleet);
+			}
+		}
+		// Some optimal assignment gives each task one of its n cheapest robots (any other
+		// robot could be swapped for one of those left free), so only those are columns.
+		List<Integer> columns = candidateColumns(scores, n);
+		double[][] matrix = new double[n][columns.size() + n];
+		for (int i = 0; i < n; i++) {
+			for (int c = 0; c < columns.size(); c++) {
+				Score score = scores[i][columns.get(c)];
+				matrix[i][c] = (score != null) ? score.total() : IMPOSSIBLE;
+			}
+			Arrays.fill(matrix[i], columns.size(), columns.size() + n, penalty(tasks.get(i)));
+		}
+		int[] chosen = Hungarian.solve(matrix);
+		Map<UUID, Plan.Placement> placed = new HashMap<>();
+		for (int i = 0; i < n; i++) {
+			if (chosen[i] < columns.size()) {
+				Score score = scores[i][columns.get(chosen[i])];
+				if (score != null) {
+					placed.put(tasks.get(i).id(), new Plan.Placement(robots.get(columns.get(chosen[i])), score));
+				}
+			}
+		}
+		return placed;
+	}
+
+	private static List<Integer> candidateColumns(Score[][] scores, int perTask) {
+		Set<Integer> columns = new LinkedHashSet<>();
+		for (Score[] row : scores) {
+			Integer[] order = new Integer[row.length];
+			for (int j = 0; j < row.length; j++) {
+				order[j] = j;
+			}
+			Arrays.sort(order, (a, b) -> Double.compare(total(row[a]), total(row[b])));
+			for (int k = 0; k < Math.min(perTask, order.length) && row[order[k]] != null; k++) {
+				columns.add(order[k]);
+			}
+		}
+		return columns.stream().sorted().toList();
+	}
+
+	private Score score(Start state, FleetSnapshot.UnstartedTask task, FleetSnapshot fleet) {
+		double toCharger = CostModel.toNearestCharger(fleet.fleet(), task.spec().endX(), task.spec().endY());
+		return this.cost.score(state, task.spec(), toCharger, fleet.now());
+	}
+
+	private static Plan plan(FleetSnapshot fleet, Map<UUID, Plan.Placement> placements, Map<String, Start> ends) {
+		double cost = 0;
+		for (FleetSnapshot.UnstartedTask task : fleet.unstarted()) {
+			Plan.Placement placement = placements.get(task.id());
+			cost += (placement != null) ? placement.score().total() : penalty(task);
+		}
+		return new Plan(placements, ends, cost);
+	}
+
+	private static double penalty(FleetSnapshot.UnstartedTask task) {
+		return QUEUED_PENALTY * (1 + task.spec().priority());
+	}
+
+	private static double total(Score score) {
+		return (score != null) ? score.total() : Double.POSITIVE_INFINITY;
+	}
+
+	private static Map<String, Start> bases(FleetSnapshot fleet) {
+		Map<String, Start> states = new HashMap<>();
+		fleet.robots().forEach((id, robot) -> states.put(id, robot.base()));
+		return states;
+	}
+
+	private static Map<String, Integer> slots(FleetSnapshot fleet) {
+		Map<String, Integer> slots = new HashMap<>();
+		fleet.robots().forEach((id, robot) -> slots.put(id, robot.slots()));
+		return slots;
+	}
+
+	/**
+	 * The plan chosen, and both it was chosen from (their costs are reported).
+	 */
+	record Decision(Plan chosen, Plan kept, Plan fresh) {
+
+		boolean movesTasks() {
+			return this.chosen == this.fresh && this.fresh != this.kept;
+		}
+
+	}
+
+}
