@@ -109,6 +109,33 @@ class RobotReportsIT {
 		assertThat(status()).isEqualTo("idle");
 	}
 
+	@Test
+	void aSilentRobotsUnstartedTasksMoveToARobotThatIsAlive() throws Exception {
+		String alive = this.robot + "-alive";
+		assertThat(send("POST", "/api/robots", this.admin,
+				"{\"id\":\"" + alive + "\",\"fleet\":\"" + this.fleet
+						+ "\",\"capabilities\":[],\"x\":19,\"y\":19,\"speed_mps\":1,\"battery_pct\":90,\"capacity\":3}")
+			.statusCode()).isEqualTo(201);
+		String aliveToken = tokens.robotToken(alive, this.fleet);
+		String heartbeat = "{\"sensors\":{\"camera_feed\":\"ok\"}}";
+		send("POST", "/api/robots/" + this.robot + "/heartbeats", own(), heartbeat);
+		// Next to the silent robot, far from the live one: it goes to the silent robot
+		// first.
+		String operator = tokens.token(List.of("operator"), List.of(this.fleet));
+		HttpResponse<String> assigned = send("POST", "/assign_task", operator, "{\"fleet\":\"" + this.fleet
+				+ "\",\"type\":\"pick\",\"location\":{\"x\":2,\"y\":2},\"estimated_duration_s\":10}");
+		assertThat(assigned.body()).contains("\"robot_id\":\"" + this.robot + "\"");
+		String task = assigned.body().replaceAll(".*\"task_id\":\"([^\"]+)\".*", "$1");
+
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+			send("POST", "/api/robots/" + alive + "/heartbeats", aliveToken, heartbeat);
+			assertThat(send("GET", "/api/tasks/" + task, this.admin, null).body())
+				.contains("\"robot_id\":\"" + alive + "\"")
+				.contains("\"status\":\"assigned\"");
+		});
+		assertThat(status()).isEqualTo("offline");
+	}
+
 	private String own() {
 		return tokens.robotToken(this.robot, this.fleet);
 	}
