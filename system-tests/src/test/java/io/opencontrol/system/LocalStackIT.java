@@ -109,15 +109,16 @@ class LocalStackIT {
 		assertThat(viewerControl.statusCode()).isEqualTo(403);
 		assertThat(viewerControl.body()).contains("\"status\":403");
 
-		// The operator's control call passes the gateway and the fleet-coordinator's own
-		// token check;
-		// what /assign_task then does is the fleet-coordinator's to build.
+		// The operator's control call passes the gateway and reaches the
+		// fleet-coordinator,
+		// which refuses the empty task with a problem of its own.
 		HttpResponse<String> operatorControl = gateway.send(HttpRequest.newBuilder(gateway.uri("/assign_task"))
 			.header("Authorization", "Bearer " + demoToken("operator"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{}"))
 			.build());
-		assertThat(operatorControl.statusCode()).isNotIn(401, 403, 429, 503);
+		assertThat(operatorControl.statusCode()).isEqualTo(400);
+		assertThat(operatorControl.body()).contains("\"status\":400");
 	}
 
 	@Test
@@ -142,6 +143,17 @@ class LocalStackIT {
 		assertThat(foreign.body()).contains("\"status\":404");
 		assertThat(get(gateway, "/api/robots", operator).body()).contains("r-demo-fleet")
 			.doesNotContain("r-other-fleet");
+
+		// Through the gateway, the operator's task goes to the robot of its fleet.
+		HttpResponse<String> assigned = post(gateway, "/assign_task", operator,
+				"{\"fleet\":\"demo-fleet\",\"type\":\"pick\",\"location\":{\"x\":10,\"y\":10},"
+						+ "\"estimated_duration_s\":30}");
+		assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+		assertThat(assigned.body()).contains("\"robot_id\":\"r-demo-fleet\"").contains("\"estimated_completion\"");
+		assertThat(post(gateway, "/assign_task", operator,
+				"{\"fleet\":\"other-fleet\",\"type\":\"pick\",\"location\":{\"x\":10,\"y\":10},"
+						+ "\"estimated_duration_s\":30}")
+			.statusCode()).isEqualTo(404);
 	}
 
 	private static HttpResponse<String> post(ServiceProcess service, String path, String token, String body)

@@ -55,8 +55,8 @@ final class AccessRules {
 			.hasAuthority(ROBOT.authority())
 			.pathMatchers(HttpMethod.GET, "/api/robots/{robot}/assignments")
 			.hasAnyAuthority(READ.authority(), ROBOT.authority())
-			.pathMatchers(HttpMethod.GET, "/api/fleets", "/api/fleets/{fleet}", "/api/robots", "/api/robots/{robot}",
-					"/api/tasks", "/api/tasks/{task}")
+			.pathMatchers(HttpMethod.GET, "/api/fleets", "/api/fleets/{fleet}", "/api/fleets/{fleet}/assignments",
+					"/api/robots", "/api/robots/{robot}", "/api/tasks", "/api/tasks/{task}")
 			.hasAuthority(READ.authority())
 			.pathMatchers(HttpMethod.POST, "/api/fleets", "/api/robots")
 			.hasAuthority(WRITE.authority())
