@@ -23,7 +23,7 @@ class CandidateSearch {
 			         + :w_busyness * r.active_tasks + :w_energy * b.energy_pct as total
 			from robot r
 			cross join lateral (select
-			       greatest(0, extract(epoch from coalesce(r.free_at, :now) - :now)::float8) as wait_s,
+			       greatest(0, date_part('epoch', coalesce(r.free_at, :now) - :now)) as wait_s,
 			       sqrt(power(coalesce(r.free_x, r.x) - :x, 2) + power(coalesce(r.free_y, r.y) - :y, 2))
 			         + :carry_m as travel_m,
 			       coalesce(r.free_battery_pct, r.battery_pct) as battery_pct) a
