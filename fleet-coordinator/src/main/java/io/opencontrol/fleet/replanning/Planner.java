@@ -206,10 +206,6 @@ class Planner {
 	 */
 	record Decision(Plan chosen, Plan kept, Plan fresh) {
 
-		boolean movesTasks() {
-			return this.chosen == this.fresh && this.fresh != this.kept;
-		}
-
 	}
 
 }

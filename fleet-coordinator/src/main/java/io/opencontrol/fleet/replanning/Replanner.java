@@ -98,6 +98,8 @@ public class Replanner {
 				Planner.Decision decision = this.planner.plan(snapshot);
 				Boolean applied = this.transactions.execute((status) -> apply(snapshot, decision.chosen()));
 				if (Boolean.TRUE.equals(applied)) {
+					logger.debug("Fleet {} planned: kept {}, afresh {}, applied {}", fleetId, decision.kept().cost(),
+							decision.fresh().cost(), decision.chosen().cost());
 					return decision;
 				}
 			}
