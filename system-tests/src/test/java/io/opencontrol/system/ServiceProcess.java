@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -126,10 +129,28 @@ final class ServiceProcess {
 		}
 	}
 
+	/**
+	 * A port that is free now, below Linux's ephemeral range (32768 and up): a port the
+	 * kernel handed out with {@code new ServerSocket(0)} can be handed out again as the
+	 * source port of any outgoing connection before the service binds it.
+	 */
+	private static final Set<Integer> handedOut = ConcurrentHashMap.newKeySet();
+
 	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int candidate = 20000 + ThreadLocalRandom.current().nextInt(12000);
+			if (!handedOut.add(candidate)) {
+				continue; // another service of this run was given it and may not be up
+							// yet
+			}
+			try (ServerSocket socket = new ServerSocket(candidate)) {
+				return socket.getLocalPort();
+			}
+			catch (IOException taken) {
+				// try another
+			}
 		}
+		throw new IOException("No free port between 20000 and 32000");
 	}
 
 	/**
