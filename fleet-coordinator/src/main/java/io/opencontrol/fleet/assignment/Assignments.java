@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.opencontrol.fleet.events.FleetEvents;
 import io.opencontrol.fleet.fleets.Fleet;
+import io.opencontrol.fleet.fleets.FleetNotFound;
 import io.opencontrol.fleet.fleets.Fleets;
 import io.opencontrol.fleet.fleets.LockedFleet;
 import io.opencontrol.fleet.tasks.Task;
@@ -65,7 +66,9 @@ public class Assignments {
 	 */
 	@Transactional
 	public Answered assign(CallerRights caller, String idempotencyKey, TaskRequest request) {
-		this.fleets.get(caller, request.fleet());
+		if (!caller.canSee(request.fleet())) {
+			throw new FleetNotFound(request.fleet());
+		}
 		LockedFleet locked = this.fleets.lock(request.fleet());
 		String hash = (idempotencyKey != null) ? hash(request) : null;
 		if (idempotencyKey != null) {

@@ -1,6 +1,7 @@
 package io.opencontrol.fleet.liveness;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
@@ -9,6 +10,7 @@ import io.opencontrol.fleet.assignment.AssignmentLedger;
 import io.opencontrol.fleet.events.FleetEvents;
 import io.opencontrol.fleet.fleets.Fleets;
 import io.opencontrol.fleet.replanning.ReplanRequests;
+import io.opencontrol.fleet.tasks.Task;
 import io.opencontrol.fleet.tasks.Tasks;
 import io.opencontrol.platform.scheduling.FixedDelayTask;
 
@@ -64,17 +66,17 @@ class RobotLiveness extends FixedDelayTask {
 					and coalesce(last_seen, created_at) < now() - make_interval(secs => ?)
 					returning id""").params(fleet, this.timeoutS).query(String.class).list();
 			this.wentOffline.increment(stale.size());
-			List<UUID> withdrawn = this.jdbc.sql("""
-					select id from task where robot_id = any (?) and status = 'assigned' order by eta""")
+			List<Map.Entry<UUID, String>> withdrawn = this.jdbc
+				.sql("select id, robot_id from task where robot_id = any (?) and status = 'assigned' order by eta")
 				.param(stale.toArray(String[]::new))
-				.query(UUID.class)
+				.query((rs, row) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("robot_id")))
 				.list();
-			for (UUID task : withdrawn) {
-				String robot = this.tasks.find(task).orElseThrow().robotId();
-				this.ledger.close(task, "robot_offline");
-				this.ledger.requeue(task);
-				this.events.record("withdrawn", robot, this.tasks.find(task).orElseThrow(), "robot offline");
-				this.events.record("queued", null, this.tasks.find(task).orElseThrow(), "robot offline");
+			for (Map.Entry<UUID, String> task : withdrawn) {
+				this.ledger.close(task.getKey(), "robot_offline");
+				this.ledger.requeue(task.getKey());
+				Task queued = this.tasks.find(task.getKey()).orElseThrow();
+				this.events.record("withdrawn", task.getValue(), queued, "robot offline");
+				this.events.record("queued", null, queued, "robot offline");
 			}
 			// Without its queue the robot is free when its started tasks end; the next
 			// plan

@@ -17,6 +17,7 @@ import io.opencontrol.fleet.events.FleetEvents;
 import io.opencontrol.fleet.fleets.Fleet;
 import io.opencontrol.fleet.fleets.Fleets;
 import io.opencontrol.fleet.fleets.LockedFleet;
+import io.opencontrol.fleet.tasks.Task;
 import io.opencontrol.fleet.tasks.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,9 +164,10 @@ public class Replanner {
 		if (backToQueue) {
 			this.ledger.requeue(task);
 		}
-		this.events.record("withdrawn", robot, this.tasks.find(task).orElseThrow(), "replanned");
+		Task withdrawn = this.tasks.find(task).orElseThrow();
+		this.events.record("withdrawn", robot, withdrawn, "replanned");
 		if (backToQueue) {
-			this.events.record("queued", null, this.tasks.find(task).orElseThrow(), "replanned");
+			this.events.record("queued", null, withdrawn, "replanned");
 		}
 	}
 
