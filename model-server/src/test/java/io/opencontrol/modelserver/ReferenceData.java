@@ -7,7 +7,13 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
+
+import io.opencontrol.modelserver.repository.ModelRepository;
+import io.opencontrol.modelserver.repository.RepositoryEntry;
+import io.opencontrol.modelserver.repository.RepositoryProperties;
+import org.springframework.util.unit.DataSize;
 
 import io.opencontrol.modelserver.tensor.DataType;
 import io.opencontrol.modelserver.tensor.Shape;
@@ -55,6 +61,14 @@ public final class ReferenceData {
 		ByteBuffer slice = tensor.data().duplicate();
 		slice.position(slice.position() + from * rowBytes).limit(slice.position() + (to - from) * rowBytes);
 		return new Tensor(tensor.name(), tensor.datatype(), tensor.shape().withRows(to - from), slice.slice());
+	}
+
+	/** The committed world model as the repository reads it. */
+	public static RepositoryEntry demoModel() {
+		return new ModelRepository(new RepositoryProperties(MODELS, Duration.ofSeconds(5), DataSize.ofMegabytes(64),
+				Duration.ofSeconds(30)))
+			.find("world_model")
+			.orElseThrow();
 	}
 
 	public static int samples() {

@@ -5,13 +5,9 @@ import java.util.List;
 import io.opencontrol.modelserver.ReferenceData;
 import io.opencontrol.modelserver.repository.EngineKind;
 import io.opencontrol.modelserver.repository.ModelConfig;
-import io.opencontrol.modelserver.repository.ModelRepository;
-import io.opencontrol.modelserver.repository.RepositoryEntry;
-import io.opencontrol.modelserver.repository.RepositoryProperties;
 import io.opencontrol.modelserver.tensor.Tensor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -21,8 +17,8 @@ class EngineLoaderTest {
 	@ParameterizedTest
 	@EnumSource(EngineKind.class)
 	void bothEnginesReproduceThePythonReference(EngineKind engine) {
-		ModelConfig config = withEngine(demoModel().config(), engine);
-		try (LoadedModel model = new EngineLoader().load(config, demoModel().versionDirectory(1));
+		ModelConfig config = withEngine(ReferenceData.demoModel().config(), engine);
+		try (LoadedModel model = new EngineLoader().load(config, ReferenceData.demoModel().versionDirectory(1));
 				ModelRunner runner = model.newRunner()) {
 			List<Tensor> outputs = runner.run(ReferenceData.inputs());
 
@@ -32,14 +28,7 @@ class EngineLoaderTest {
 		}
 	}
 
-	static RepositoryEntry demoModel() {
-		return new ModelRepository(new RepositoryProperties(ReferenceData.MODELS, java.time.Duration.ofSeconds(5),
-				DataSize.ofMegabytes(64), java.time.Duration.ofSeconds(30)))
-			.find("world_model")
-			.orElseThrow();
-	}
-
-	static ModelConfig withEngine(ModelConfig config, EngineKind engine) {
+	public static ModelConfig withEngine(ModelConfig config, EngineKind engine) {
 		return new ModelConfig(config.name(), engine, config.device(), config.engineOptions(), config.inputs(),
 				config.outputs(), config.maxBatchSize(), config.batching(), config.instances(), config.versionPolicy(),
 				config.warmupBatchSizes());
