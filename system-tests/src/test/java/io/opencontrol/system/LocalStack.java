@@ -43,7 +43,7 @@ final class LocalStack implements AutoCloseable {
 				}
 				stack.services.put(name,
 						ServiceProcess.start(name, entry.getValue(), jar, work.resolve("logs").resolve(name + ".log"),
-								arguments(name, ports, work),
+								arguments(name, ports, work, root),
 								Map.of("OPENCONTROL_AUTH_DEMO_CLIENT_SECRET", DEMO_SECRET)));
 			}
 			ServiceProcess.awaitReady(stack.all(), STARTUP_TIMEOUT);
@@ -63,7 +63,7 @@ final class LocalStack implements AutoCloseable {
 		return List.copyOf(this.services.values());
 	}
 
-	private static List<String> arguments(String name, Map<String, Integer> ports, Path work) {
+	private static List<String> arguments(String name, Map<String, Integer> ports, Path work, Path root) {
 		List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=local",
 				"--opencontrol.tokens.issuer=http://localhost:" + ports.get("auth-service"),
 				"--opencontrol.tokens.jwk-set-uri=http://127.0.0.1:" + ports.get("auth-service") + "/oauth2/jwks"));
@@ -73,6 +73,8 @@ final class LocalStack implements AutoCloseable {
 				arguments.add(dataDirectory(work, name));
 			}
 			case "fleet-coordinator" -> arguments.add(dataDirectory(work, name));
+			case "model-server" ->
+				arguments.add("--opencontrol.models.repository=" + root.resolve("models").toAbsolutePath().normalize());
 			case "health-aggregator" -> {
 				arguments.add("--opencontrol.health.poll-interval=500ms");
 				arguments.add(target("auth_service", ports.get("auth-service")));
