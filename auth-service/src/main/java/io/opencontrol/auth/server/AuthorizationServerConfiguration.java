@@ -124,7 +124,7 @@ class AuthorizationServerConfiguration {
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
 		TokenProperties rules = new TokenProperties(properties.issuer(), properties.audience(),
 				properties.issuer().resolve("/oauth2/jwks"), Duration.ofSeconds(30), Duration.ofSeconds(30),
-				Duration.ofMinutes(5));
+				Duration.ofMinutes(5), 0);
 		decoder.setJwtValidator(TokenValidation.validator(rules, clock));
 		return decoder;
 	}

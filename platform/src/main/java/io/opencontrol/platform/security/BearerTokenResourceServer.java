@@ -18,10 +18,10 @@ public final class BearerTokenResourceServer {
 	public static HttpSecurity configure(HttpSecurity http, JwtDecoder decoder) throws Exception {
 		return http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.oauth2ResourceServer(
-					(server) -> server.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(new TokenRights()))
-						.authenticationEntryPoint(TokenRefusals.unauthenticated())
-						.accessDeniedHandler(TokenRefusals.forbidden()))
+			.oauth2ResourceServer((server) -> server.bearerTokenResolver(new AuthorizationHeaderToken())
+				.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(new TokenRights()))
+				.authenticationEntryPoint(TokenRefusals.unauthenticated())
+				.accessDeniedHandler(TokenRefusals.forbidden()))
 			.exceptionHandling((handling) -> handling.accessDeniedHandler(TokenRefusals.forbidden()));
 	}
 

@@ -16,10 +16,12 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Defense in depth: a service behind the gateway validates every bearer token itself,
@@ -47,8 +49,24 @@ public class ServletTokenSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	JwtDecoder jwtDecoder(KeySetCache keys, TokenProperties properties, ObjectProvider<Clock> clock) {
 		NimbusJwtDecoder decoder = new NimbusJwtDecoder(new SignedTokenProcessor(new SignedTokenReader(keys)));
-		decoder.setJwtValidator(TokenValidation.validator(properties, clock.getIfAvailable(Clock::systemUTC)));
-		return decoder;
+		Clock time = clock.getIfAvailable(Clock::systemUTC);
+		decoder.setJwtValidator(TokenValidation.validator(properties, time));
+		VerifiedTokens verified = new VerifiedTokens(properties, time);
+		return (token) -> verified.decode(token, decoder::decode);
+	}
+
+	/**
+	 * Spring Security's strict firewall, with the header and parameter-name rule checked
+	 * by {@link AssignedCharacters} instead of a regular expression per header.
+	 */
+	@Bean
+	WebSecurityCustomizer headerCharacterFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		AssignedCharacters assigned = new AssignedCharacters();
+		firewall.setAllowedHeaderNames(assigned);
+		firewall.setAllowedHeaderValues(assigned);
+		firewall.setAllowedParameterNames(assigned);
+		return (web) -> web.httpFirewall(firewall);
 	}
 
 	@Bean

@@ -17,12 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * tokens with unknown {@code kid}s cannot turn into a flood of fetches
  * @param jwksMaxAge how long a fetched key set is used before it is fetched again, which
  * is how a removed key stops being accepted
+ * @param verifiedTokens how many verified tokens are remembered ({@link VerifiedTokens})
+ * so that repeated requests with one token are not verified again; 0 verifies every time
  */
 @ConfigurationProperties("opencontrol.tokens")
 public record TokenProperties(@DefaultValue("http://localhost:9000") URI issuer,
 		@DefaultValue("opencontrol") String audience, @DefaultValue("http://localhost:9000/oauth2/jwks") URI jwkSetUri,
 		@DefaultValue("30s") Duration clockSkew, @DefaultValue("30s") Duration jwksRefreshInterval,
-		@DefaultValue("5m") Duration jwksMaxAge) {
+		@DefaultValue("5m") Duration jwksMaxAge, @DefaultValue("10000") long verifiedTokens) {
 
 	static final Duration LARGEST_CLOCK_SKEW = Duration.ofSeconds(60);
 
@@ -40,6 +42,10 @@ public record TokenProperties(@DefaultValue("http://localhost:9000") URI issuer,
 		if (jwksRefreshInterval.isNegative() || jwksMaxAge.compareTo(jwksRefreshInterval) < 0) {
 			throw new IllegalArgumentException("opencontrol.tokens.jwks-max-age (" + jwksMaxAge
 					+ ") must be at least jwks-refresh-interval (" + jwksRefreshInterval + ")");
+		}
+		if (verifiedTokens < 0) {
+			throw new IllegalArgumentException(
+					"opencontrol.tokens.verified-tokens must not be negative, was " + verifiedTokens);
 		}
 	}
 
