@@ -5,7 +5,8 @@
 # concurrent clients, binary-extension and JSON bodies of one sample each, with real tokens
 # from its own auth-service.
 #
-#   bench/model-server.sh            DURATION=20s per HTTP run by default; CEILING_SECONDS=3 per batch size
+#   bench/model-server.sh            DURATION=20s per HTTP run by default; CEILING_SECONDS=3 per batch size;
+#                                    WARMUP=60s of load before measuring
 #
 # The last line printed is one JSON object with the results.
 set -euo pipefail
@@ -80,9 +81,12 @@ run() {
 		-s "$here/infer.lua" "$server" | grep '^RESULT ' | cut -c8-
 }
 
-say "warming up the server (5s)"
-run infer.bin "$header_length" 32 5s >/dev/null
-run infer.json "" 32 3s >/dev/null
+# The JIT needs about a minute of this load on two cores before throughput stops rising;
+# measuring earlier would time the compiler rather than the server.
+warmup=${WARMUP:-60s}
+say "warming up the server ($warmup of binary bodies, then 10s of JSON)"
+run infer.bin "$header_length" 32 "$warmup" >/dev/null
+run infer.json "" 32 10s >/dev/null
 say "binary bodies, 32 clients, $duration"
 binary32=$(run infer.bin "$header_length" 32 "$duration")
 say "  $binary32"
