@@ -112,6 +112,71 @@ class AssignmentIT {
 	}
 
 	@Test
+	void inALargeFleetTheChosenRobotIsTheCheapestOfAll() throws Exception {
+		// 400 robots: many slow ones, a few fast ones far apart, some with a rare
+		// capability, some low on charge; tasks then make robots busy elsewhere. The
+		// answer
+		// must be the cheapest of the whole fleet, whether it came from the nearest
+		// robots
+		// or from reading them all.
+		java.util.Random random = new java.util.Random(7);
+		this.api.createFleet(this.admin, this.fleet + "-big", 1000, 1000, "[{\"id\":\"c1\",\"x\":500,\"y\":500}]");
+		String big = this.fleet + "-big";
+		for (int i = 0; i < 400; i++) {
+			double speed = (i % 40 == 0) ? 8 : 0.3 + random.nextDouble();
+			String capabilities = (i % 25 == 0) ? "{lift}" : "{}";
+			this.jdbc.sql("""
+					insert into robot (id, fleet_id, capabilities, x, y, speed_mps, battery_pct, capacity)
+					values (?, ?, cast(? as text[]), ?, ?, ?, ?, ?)""")
+				.params(big + "-r" + i, big, capabilities, random.nextDouble() * 1000, random.nextDouble() * 1000,
+						speed, 20 + random.nextDouble() * 80, 1 + random.nextInt(3))
+				.update();
+		}
+		for (int t = 0; t < 80; t++) {
+			double x = random.nextDouble() * 1000;
+			double y = random.nextDouble() * 1000;
+			String extra = (t % 5 == 0) ? ",\"required_capabilities\":[\"lift\"]" : "";
+			TaskSpec spec = new TaskSpec(x, y, null, null, (t % 5 == 0) ? List.of("lift") : List.of(), 120, 0, null);
+			Instant now = this.jdbc.sql("select now()").query(java.sql.Timestamp.class).single().toInstant();
+			double cheapest = Double.POSITIVE_INFINITY;
+			java.util.Map<String, Double> totals = new java.util.HashMap<>();
+			for (Start start : startsOf(big)) {
+				Score score = this.cost.score(start, spec, Math.hypot(x - 500, y - 500), now);
+				if (score != null) {
+					totals.put(start.robotId(), score.total());
+					cheapest = Math.min(cheapest, score.total());
+				}
+			}
+
+			HttpResponse<String> answer = this.api.send("POST", "/assign_task", this.admin,
+					task(big, x, y, 120, extra));
+
+			assertThat(answer.statusCode()).as(answer.body()).isIn(200, 202);
+			if (totals.isEmpty()) {
+				assertThat(answer.statusCode()).as("no robot can take task %d", t).isEqualTo(202);
+				continue;
+			}
+			String chosen = json(answer.body()).get("robot_id").asString();
+			// Its own total, by the oracle, is the least; seconds of clock between the
+			// oracle's reading and the request's are the only slack.
+			assertThat(totals.get(chosen)).as("task %d given to %s", t, chosen).isCloseTo(cheapest, within(0.5));
+		}
+	}
+
+	private List<Start> startsOf(String fleet) {
+		return this.jdbc.sql("""
+				select id, coalesce(free_x, x) as sx, coalesce(free_y, y) as sy, free_at,
+				       coalesce(free_battery_pct, battery_pct) as battery, speed_mps, capabilities, active_tasks
+				from robot where fleet_id = ? and status <> 'offline' and active_tasks < capacity""")
+			.param(fleet)
+			.query((rs, row) -> new Start(rs.getString("id"), rs.getDouble("sx"), rs.getDouble("sy"),
+					(rs.getTimestamp("free_at") != null) ? rs.getTimestamp("free_at").toInstant() : Instant.EPOCH,
+					rs.getDouble("battery"), rs.getDouble("speed_mps"),
+					List.of((String[]) rs.getArray("capabilities").getArray()), rs.getInt("active_tasks")))
+			.list();
+	}
+
+	@Test
 	void neverChoosesARobotThatCouldNotReachAChargerWithTheReserveAfterwards() throws Exception {
 		// Close by, but 20 % charge cannot cover 90 m there, the work and 127 m back to
 		// the

@@ -1,5 +1,7 @@
 package io.opencontrol.fleet.assignment;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,19 +11,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the cheapest robot that can take a task now, evaluating {@link CostModel}'s
- * formula for every robot of the fleet inside PostgreSQL, so a request reads one row
- * however large the fleet is. Robots that are offline, at capacity, lacking a capability
- * or short of charge are not candidates.
+ * formula inside PostgreSQL so that a request reads one row however large the fleet is.
+ * Robots that are offline, at capacity, lacking a capability or short of charge are not
+ * candidates.
+ * <p>
+ * It first scores only the {@value #NEAREST} eligible robots nearest to the task (by
+ * where each is free next, from a nearest-neighbour index). That answer is the fleet's
+ * cheapest when no robot further away could beat it, which {@link CostModel#lowerBound}
+ * decides; otherwise every robot of the fleet is scored. Both ways give the same robot.
  */
 @Component
 class CandidateSearch {
 
-	private static final String CHEAPEST = """
+	static final int NEAREST = 64;
+
+	private static final String ELIGIBLE = """
+			r.fleet_id = :fleet and r.status <> 'offline' and r.active_tasks < r.capacity
+			  and r.capabilities @> cast(:capabilities as text[])""";
+
+	private static final String SCORED = """
 			select r.id, a.wait_s, b.travel_s, b.energy_pct, a.battery_pct - b.energy_pct as battery_after_pct,
 			       c.lateness_s, r.active_tasks,
 			       (:w_time * c.busy_s + :w_lateness * c.lateness_s) * :priority_factor
 			         + :w_busyness * r.active_tasks + :w_energy * b.energy_pct as total
-			from robot r
+			from %s r
 			cross join lateral (select
 			       greatest(0, date_part('epoch', coalesce(r.free_at, :now) - :now)) as wait_s,
 			       sqrt(power(coalesce(r.free_x, r.x) - :x, 2) + power(coalesce(r.free_y, r.y) - :y, 2))
@@ -33,27 +46,60 @@ class CandidateSearch {
 			cross join lateral (select b2.busy_s,
 			       case when cast(:deadline_s as float8) is null then 0
 			            else greatest(0, b2.busy_s - :deadline_s) end as lateness_s) c
-			where r.fleet_id = :fleet and r.status <> 'offline' and r.active_tasks < r.capacity
-			  and r.capabilities @> cast(:capabilities as text[])
-			  and a.battery_pct - b.energy_pct - :to_charger_m * :drain_m >= :reserve
+			where %s a.battery_pct - b.energy_pct - :to_charger_m * :drain_m >= :reserve
 			order by total, r.id
 			limit 1""";
+
+	private static final String WHOLE_FLEET = SCORED.formatted("robot", ELIGIBLE + " and");
+
+	private static final String NEAREST_FIRST = """
+			with near as (
+			    select r.* from robot r where %s
+			    order by point(coalesce(r.free_x, r.x), coalesce(r.free_y, r.y)) <-> point(:x, :y)
+			    limit :nearest
+			), best as (%s)
+			select n.considered, n.horizon_m, n.fastest_mps, best.*
+			from (select count(*) as considered,
+			             max(point(coalesce(free_x, x), coalesce(free_y, y)) <-> point(:x, :y)) as horizon_m,
+			             (select max(speed_mps) from robot where fleet_id = :fleet) as fastest_mps
+			      from near) n
+			left join best on true""".formatted(ELIGIBLE, SCORED.formatted("near", ""));
 
 	private final JdbcClient jdbc;
 
 	private final AssignmentProperties properties;
 
-	CandidateSearch(JdbcClient jdbc, AssignmentProperties properties) {
+	private final CostModel costs;
+
+	CandidateSearch(JdbcClient jdbc, AssignmentProperties properties, CostModel costs) {
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.costs = costs;
 	}
 
 	Optional<Candidate> cheapest(String fleet, TaskSpec task, double toChargerM, Instant now) {
+		Nearest nearest = query(NEAREST_FIRST, fleet, task, toChargerM, now)
+			.query((rs, row) -> new Nearest(rs.getInt("considered"), rs.getDouble("horizon_m"),
+					rs.getDouble("fastest_mps"), (rs.getString("id") != null) ? candidate(rs, task, now) : null))
+			.single();
+		if (nearest.considered() < NEAREST) {
+			// Every eligible robot of the fleet was scored.
+			return Optional.ofNullable(nearest.best());
+		}
+		if (nearest.best() != null && nearest.best().score().total() < this.costs.lowerBound(task, nearest.horizonM(),
+				nearest.fastestMps(), now)) {
+			return Optional.of(nearest.best());
+		}
+		return query(WHOLE_FLEET, fleet, task, toChargerM, now).query((rs, row) -> candidate(rs, task, now)).optional();
+	}
+
+	private JdbcClient.StatementSpec query(String sql, String fleet, TaskSpec task, double toChargerM, Instant now) {
 		AssignmentProperties.Weights weights = this.properties.weights();
 		AssignmentProperties.Battery battery = this.properties.battery();
 		Double deadlineS = (task.deadline() != null) ? CostModel.seconds(now, task.deadline()) : null;
-		return this.jdbc.sql(CHEAPEST)
+		return this.jdbc.sql(sql)
 			.param("fleet", fleet)
+			.param("nearest", NEAREST)
 			.param("now", Timestamp.from(now))
 			.param("x", task.x())
 			.param("y", task.y())
@@ -69,22 +115,29 @@ class CandidateSearch {
 			.param("w_lateness", weights.lateness())
 			.param("w_busyness", weights.busyness())
 			.param("w_energy", weights.energy())
-			.param("priority_factor", 1 + weights.priority() * task.priority())
-			.query((rs, row) -> {
-				double waitS = rs.getDouble("wait_s");
-				double travelS = rs.getDouble("travel_s");
-				Instant finish = now.plusNanos(Math.round((waitS + travelS + task.workS()) * 1e9));
-				return new Candidate(rs.getString("id"),
-						new Score(waitS, travelS, task.workS(), rs.getDouble("lateness_s"),
-								1 + weights.priority() * task.priority(),
-								weights.busyness() * rs.getInt("active_tasks"), rs.getDouble("energy_pct"),
-								rs.getDouble("battery_after_pct"), rs.getDouble("total"), finish));
-			})
-			.optional();
+			.param("priority_factor", 1 + weights.priority() * task.priority());
+	}
+
+	private Candidate candidate(ResultSet rs, TaskSpec task, Instant now) throws SQLException {
+		AssignmentProperties.Weights weights = this.properties.weights();
+		double waitS = rs.getDouble("wait_s");
+		double travelS = rs.getDouble("travel_s");
+		Instant finish = now.plusNanos(Math.round((waitS + travelS + task.workS()) * 1e9));
+		return new Candidate(rs.getString("id"),
+				new Score(waitS, travelS, task.workS(), rs.getDouble("lateness_s"),
+						1 + weights.priority() * task.priority(), weights.busyness() * rs.getInt("active_tasks"),
+						rs.getDouble("energy_pct"), rs.getDouble("battery_after_pct"), rs.getDouble("total"), finish));
 	}
 
 	/** A robot that can take the task now, and what it would cost. */
 	record Candidate(String robotId, Score score) {
+	}
+
+	/**
+	 * The nearest robots' answer: how many were scored, how far the furthest of them is,
+	 * the fleet's top speed, and the cheapest of them (null if none can take the task).
+	 */
+	private record Nearest(int considered, double horizonM, double fastestMps, Candidate best) {
 	}
 
 }

@@ -50,6 +50,21 @@ public class CostModel {
 				total, finish);
 	}
 
+	/**
+	 * The least any robot could score for the task if it is free {@code distanceM} or
+	 * more away from it and no faster than {@code fastestMps}: as if it were free now,
+	 * idle and at exactly that distance. Every term of {@link #score} only grows with
+	 * distance, wait and held tasks, so no robot further away can score below it.
+	 */
+	public double lowerBound(TaskSpec task, double distanceM, double fastestMps, Instant now) {
+		double travelM = distanceM + task.carryM();
+		double busyS = travelM / fastestMps + task.workS();
+		double latenessS = (task.deadline() != null) ? Math.max(0, busyS - seconds(now, task.deadline())) : 0;
+		double priorityFactor = 1 + this.weights.priority() * task.priority();
+		return (this.weights.time() * busyS + this.weights.lateness() * latenessS) * priorityFactor
+				+ this.weights.energy() * energyPct(travelM, task.workS());
+	}
+
 	/** Charge used to travel so far and work so long. */
 	public double energyPct(double travelM, double workS) {
 		return travelM * this.battery.drainPerMetrePct() + workS * this.battery.drainPerWorkSecondPct();
