@@ -2,12 +2,11 @@ package io.opencontrol.fleet.replanning;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import io.opencontrol.fleet.assignment.CostModel;
@@ -122,54 +121,114 @@ class Planner {
 	private Map<UUID, Plan.Placement> round(List<FleetSnapshot.UnstartedTask> tasks, List<String> robots,
 			Map<String, Start> states, FleetSnapshot fleet) {
 		int n = tasks.size();
-		Score[][] scores = new Score[n][robots.size()];
+		// Totals only (a fleet has thousands of robots): scores are made for the chosen.
+		double[][] totals = new double[n][robots.size()];
 		for (int i = 0; i < n; i++) {
+			FleetSnapshot.UnstartedTask task = tasks.get(i);
+			double toCharger = toCharger(task, fleet);
 			for (int j = 0; j < robots.size(); j++) {
-				scores[i][j] = score(states.get(robots.get(j)), tasks.get(i), fleet);
+				Score score = this.cost.score(states.get(robots.get(j)), task.spec(), toCharger, fleet.now());
+				totals[i][j] = (score != null) ? score.total() : Double.POSITIVE_INFINITY;
 			}
 		}
 		// Some optimal assignment gives each task one of its n cheapest robots (any other
 		// robot could be swapped for one of those left free), so only those are columns.
-		List<Integer> columns = candidateColumns(scores, n);
-		double[][] matrix = new double[n][columns.size() + n];
+		int[] columns = candidateColumns(totals, n);
+		double[][] matrix = new double[n][columns.length + n];
 		for (int i = 0; i < n; i++) {
-			for (int c = 0; c < columns.size(); c++) {
-				Score score = scores[i][columns.get(c)];
-				matrix[i][c] = (score != null) ? score.total() : IMPOSSIBLE;
+			for (int c = 0; c < columns.length; c++) {
+				double total = totals[i][columns[c]];
+				matrix[i][c] = Double.isInfinite(total) ? IMPOSSIBLE : total;
 			}
-			Arrays.fill(matrix[i], columns.size(), columns.size() + n, penalty(tasks.get(i)));
+			Arrays.fill(matrix[i], columns.length, columns.length + n, penalty(tasks.get(i)));
 		}
 		int[] chosen = Hungarian.solve(matrix);
 		Map<UUID, Plan.Placement> placed = new HashMap<>();
 		for (int i = 0; i < n; i++) {
-			if (chosen[i] < columns.size()) {
-				Score score = scores[i][columns.get(chosen[i])];
-				if (score != null) {
-					placed.put(tasks.get(i).id(), new Plan.Placement(robots.get(columns.get(chosen[i])), score));
-				}
+			if (chosen[i] < columns.length && !Double.isInfinite(totals[i][columns[chosen[i]]])) {
+				String robot = robots.get(columns[chosen[i]]);
+				FleetSnapshot.UnstartedTask task = tasks.get(i);
+				Score score = this.cost.score(states.get(robot), task.spec(), toCharger(task, fleet), fleet.now());
+				placed.put(task.id(), new Plan.Placement(robot, score));
 			}
 		}
 		return placed;
 	}
 
-	private static List<Integer> candidateColumns(Score[][] scores, int perTask) {
-		Set<Integer> columns = new LinkedHashSet<>();
-		for (Score[] row : scores) {
-			Integer[] order = new Integer[row.length];
-			for (int j = 0; j < row.length; j++) {
-				order[j] = j;
-			}
-			Arrays.sort(order, (a, b) -> Double.compare(total(row[a]), total(row[b])));
-			for (int k = 0; k < Math.min(perTask, order.length) && row[order[k]] != null; k++) {
-				columns.add(order[k]);
+	/** The union of every row's {@code perTask} cheapest feasible columns, ascending. */
+	static int[] candidateColumns(double[][] totals, int perTask) {
+		BitSet columns = new BitSet();
+		for (double[] row : totals) {
+			for (int column : cheapest(row, perTask)) {
+				columns.set(column);
 			}
 		}
-		return columns.stream().sorted().toList();
+		return columns.stream().toArray();
+	}
+
+	/**
+	 * The indices of the {@code k} smallest finite values, by a bounded max-heap: a sort
+	 * of thousands of robots per task was most of a large fleet's planning time.
+	 */
+	static int[] cheapest(double[] row, int k) {
+		int[] heap = new int[Math.min(k, row.length)];
+		int size = 0;
+		for (int j = 0; j < row.length; j++) {
+			if (Double.isInfinite(row[j])) {
+				continue;
+			}
+			if (size < heap.length) {
+				heap[size] = j;
+				siftUp(heap, size++, row);
+			}
+			else if (size > 0 && row[j] < row[heap[0]]) {
+				heap[0] = j;
+				siftDown(heap, size, row);
+			}
+		}
+		return Arrays.copyOf(heap, size);
+	}
+
+	private static void siftUp(int[] heap, int at, double[] row) {
+		while (at > 0) {
+			int parent = (at - 1) / 2;
+			if (row[heap[parent]] >= row[heap[at]]) {
+				return;
+			}
+			swap(heap, parent, at);
+			at = parent;
+		}
+	}
+
+	private static void siftDown(int[] heap, int size, double[] row) {
+		int at = 0;
+		while (true) {
+			int largest = at;
+			for (int child = 2 * at + 1; child <= 2 * at + 2 && child < size; child++) {
+				if (row[heap[child]] > row[heap[largest]]) {
+					largest = child;
+				}
+			}
+			if (largest == at) {
+				return;
+			}
+			swap(heap, at, largest);
+			at = largest;
+		}
+	}
+
+	private static void swap(int[] heap, int a, int b) {
+		int kept = heap[a];
+		heap[a] = heap[b];
+		heap[b] = kept;
+	}
+
+	private static double toCharger(FleetSnapshot.UnstartedTask task, FleetSnapshot fleet) {
+		return CostModel.toNearestCharger(fleet.fleet(), task.spec().endX(), task.spec().endY());
 	}
 
 	private Score score(Start state, FleetSnapshot.UnstartedTask task, FleetSnapshot fleet) {
-		double toCharger = CostModel.toNearestCharger(fleet.fleet(), task.spec().endX(), task.spec().endY());
-		return this.cost.score(state, task.spec(), toCharger, fleet.now());
+		return this.cost.score(state, task.spec(), toCharger(task, fleet), fleet.now());
 	}
 
 	private static Plan plan(FleetSnapshot fleet, Map<UUID, Plan.Placement> placements, Map<String, Start> ends) {
@@ -183,10 +242,6 @@ class Planner {
 
 	private static double penalty(FleetSnapshot.UnstartedTask task) {
 		return QUEUED_PENALTY * (1 + task.spec().priority());
-	}
-
-	private static double total(Score score) {
-		return (score != null) ? score.total() : Double.POSITIVE_INFINITY;
 	}
 
 	private static Map<String, Start> bases(FleetSnapshot fleet) {
