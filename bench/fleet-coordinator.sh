@@ -4,7 +4,7 @@
 # auth-service and fleet-coordinator (embedded PostgreSQL, fresh data) on spare ports, sets
 # the fleets up through the real APIs with real tokens, and drives them with wrk.
 #
-#   bench/fleet-coordinator.sh        ASSIGN_DURATION=10s HEARTBEAT_DURATION=20s by default
+#   bench/fleet-coordinator.sh        ASSIGN_DURATION=10s HEARTBEAT_DURATION=20s WARMUP=30s by default
 #
 # The last line printed is one JSON object with the results.
 set -euo pipefail
@@ -13,6 +13,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 here="$root/bench/fleet-coordinator"
 assign_duration=${ASSIGN_DURATION:-10s}
 heartbeat_duration=${HEARTBEAT_DURATION:-20s}
+warmup=${WARMUP:-30s}
 assign_connections=${ASSIGN_CONNECTIONS:-4}
 heartbeat_connections=${HEARTBEAT_CONNECTIONS:-64}
 heartbeat_robots=${HEARTBEAT_ROBOTS:-200}
@@ -78,8 +79,10 @@ python3 "$here/setup.py" fleets "$auth" "$coordinator" "$admin" "${sizes[@]}"
 say "issuing $heartbeat_robots robot credentials"
 python3 "$here/setup.py" robots "$auth" "$coordinator" "$admin" bench-10000 "$heartbeat_robots" "$work/robots.txt"
 
-# Warm the JIT on the smallest fleet before measuring anything.
-FLEET=bench-100 TOKEN=$admin wrk -t1 -c2 -d5s -s "$here/assign.lua" "$coordinator" >/dev/null
+# Warm the JIT on the smallest fleet before measuring anything: on two cores it takes about
+# half a minute of this load before latency stops falling.
+say "warming up ($warmup of assignments in the smallest fleet)"
+FLEET=bench-100 TOKEN=$admin wrk -t2 -c"$assign_connections" -d"$warmup" -s "$here/assign.lua" "$coordinator" >/dev/null
 
 declare -A results
 errors=0

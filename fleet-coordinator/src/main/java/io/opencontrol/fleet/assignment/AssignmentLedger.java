@@ -34,12 +34,22 @@ public class AssignmentLedger {
 	public void open(UUID task, String robot, Score score, String reason) {
 		String scoreJson = this.json.writeValueAsString(score);
 		Timestamp eta = Timestamp.from(score.finish());
-		this.jdbc.sql("""
-				insert into assignment (task_id, robot_id, estimated_completion, score, reason)
-				values (?, ?, ?, cast(? as jsonb), ?)""").params(task, robot, eta, scoreJson, reason).update();
+		record(task, robot, score, reason);
 		this.jdbc.sql("""
 				update task set status = 'assigned', robot_id = ?, eta = ?, score = cast(? as jsonb),
 				assigned_at = now(), updated_at = now() where id = ?""").params(robot, eta, scoreJson, task).update();
+	}
+
+	/**
+	 * Opens the assignment of a task that was stored already assigned to the robot (with
+	 * its estimated completion and score), as a new request's task is.
+	 */
+	public void record(UUID task, String robot, Score score, String reason) {
+		this.jdbc.sql("""
+				insert into assignment (task_id, robot_id, estimated_completion, score, reason)
+				values (?, ?, ?, cast(? as jsonb), ?)""")
+			.params(task, robot, Timestamp.from(score.finish()), this.json.writeValueAsString(score), reason)
+			.update();
 	}
 
 	/**

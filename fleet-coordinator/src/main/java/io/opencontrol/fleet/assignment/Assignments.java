@@ -99,14 +99,15 @@ public class Assignments {
 			this.feasibility.requirePossible(fleet, spec, toChargerM);
 		}
 		UUID id = UUID.randomUUID();
-		insert(id, request);
 		if (best.isEmpty()) {
+			insert(id, request, null);
 			Task queued = task(id, request, "queued", null, null);
 			this.events.record("queued", null, queued, "no robot can take it now");
 			return new AssignmentAnswer(id, "queued", null, null, null);
 		}
 		CandidateSearch.Candidate chosen = best.get();
-		this.ledger.open(id, chosen.robotId(), chosen.score(), "requested");
+		insert(id, request, chosen);
+		this.ledger.record(id, chosen.robotId(), chosen.score(), "requested");
 		this.ledger.project(chosen.robotId(), spec.endX(), spec.endY(), chosen.score().finish(),
 				chosen.score().batteryAfterPct());
 		Task assigned = task(id, request, "assigned", chosen.robotId(), chosen.score());
@@ -114,15 +115,20 @@ public class Assignments {
 		return new AssignmentAnswer(id, "assigned", chosen.robotId(), chosen.score().finish(), chosen.score());
 	}
 
-	private void insert(UUID id, TaskRequest request) {
+	/** Stores the task, queued or already assigned to the chosen robot. */
+	private void insert(UUID id, TaskRequest request, CandidateSearch.Candidate chosen) {
 		TaskSpec spec = request.spec();
 		this.jdbc.sql("""
 				insert into task (id, fleet_id, type, priority, x, y, dropoff_x, dropoff_y, required_capabilities,
-				                  estimated_duration_s, deadline)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				                  estimated_duration_s, deadline, status, robot_id, eta, score, assigned_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb),
+				        case when ? then now() end)""")
 			.params(id, request.fleet(), request.type(), spec.priority(), spec.x(), spec.y(), spec.dropoffX(),
 					spec.dropoffY(), spec.requiredCapabilities().toArray(String[]::new), spec.workS(),
-					(spec.deadline() != null) ? Timestamp.from(spec.deadline()) : null)
+					(spec.deadline() != null) ? Timestamp.from(spec.deadline()) : null,
+					(chosen != null) ? "assigned" : "queued", (chosen != null) ? chosen.robotId() : null,
+					(chosen != null) ? Timestamp.from(chosen.score().finish()) : null,
+					(chosen != null) ? this.json.writeValueAsString(chosen.score()) : null, chosen != null)
 			.update();
 	}
 

@@ -60,11 +60,23 @@ class FleetRepository {
 	 * events) commit one after another in the order they were made.
 	 */
 	Optional<LockedFleet> lock(String id) {
-		return this.jdbc.sql("select now() as now from fleet where id = ? for no key update")
-			.param(id)
-			.query((rs, row) -> rs.getTimestamp("now").toInstant())
-			.optional()
-			.map((now) -> new LockedFleet(find(id).orElseThrow(), now));
+		// One round trip: it is taken first by every assignment, under contention.
+		return this.jdbc.sql("""
+				select now() as now, f.name, f.map_width_m, f.map_height_m,
+				       array(select c.id from charger c where c.fleet_id = f.id order by c.id) as charger_ids,
+				       array(select c.x from charger c where c.fleet_id = f.id order by c.id) as charger_xs,
+				       array(select c.y from charger c where c.fleet_id = f.id order by c.id) as charger_ys
+				from fleet f where f.id = ? for no key update of f""").param(id).query((rs, row) -> {
+			String[] ids = (String[]) rs.getArray("charger_ids").getArray();
+			Double[] xs = (Double[]) rs.getArray("charger_xs").getArray();
+			Double[] ys = (Double[]) rs.getArray("charger_ys").getArray();
+			List<Fleet.Charger> chargers = new java.util.ArrayList<>();
+			for (int i = 0; i < ids.length; i++) {
+				chargers.add(new Fleet.Charger(ids[i], xs[i], ys[i]));
+			}
+			return new LockedFleet(new Fleet(id, rs.getString("name"), rs.getDouble("map_width_m"),
+					rs.getDouble("map_height_m"), chargers), rs.getTimestamp("now").toInstant());
+		}).optional();
 	}
 
 	List<String> ids() {
