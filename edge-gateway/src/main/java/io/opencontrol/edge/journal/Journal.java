@@ -6,8 +6,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -15,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -45,6 +48,10 @@ public final class Journal implements AutoCloseable {
 
 	private final int maxRecordBytes;
 
+	private final long diskBudget;
+
+	private final Map<Priority, AtomicLong> dropped = new EnumMap<>(Priority.class);
+
 	private final ChannelOpener opener;
 
 	private final ForwardedMark mark;
@@ -73,24 +80,23 @@ public final class Journal implements AutoCloseable {
 
 	private boolean damaged;
 
-	private Journal(Path directory, long segmentBytes, int maxRecordBytes, ChannelOpener opener) {
-		this.directory = directory;
-		this.segmentBytes = segmentBytes;
-		this.maxRecordBytes = maxRecordBytes;
+	private Journal(JournalProperties properties, ChannelOpener opener) {
+		this.directory = properties.directory();
+		this.segmentBytes = properties.segmentSize().toBytes();
+		this.maxRecordBytes = (int) properties.maxRecordSize().toBytes();
+		this.diskBudget = properties.diskBudget().toBytes();
 		this.opener = opener;
+		for (Priority priority : Priority.values()) {
+			this.dropped.put(priority, new AtomicLong());
+		}
 		this.mark = new ForwardedMark(directory);
 		this.writer = new Thread(this::run, "journal-writer");
 	}
 
-	/**
-	 * Opens (or creates) the journal in {@code directory}, cutting a torn tail.
-	 * @param segmentBytes about how large a segment file grows before the next is begun
-	 * @param maxRecordBytes the largest record body (sequence, priority and payload)
-	 */
-	public static Journal open(Path directory, long segmentBytes, int maxRecordBytes, ChannelOpener opener)
-			throws IOException {
-		Files.createDirectories(directory);
-		Journal journal = new Journal(directory, segmentBytes, maxRecordBytes, opener);
+	/** Opens (or creates) the journal, cutting a torn tail. */
+	public static Journal open(JournalProperties properties, ChannelOpener opener) throws IOException {
+		Files.createDirectories(properties.directory());
+		Journal journal = new Journal(properties, opener);
 		journal.recover();
 		journal.writer.start();
 		return journal;
@@ -196,6 +202,11 @@ public final class Journal implements AutoCloseable {
 		return bytes;
 	}
 
+	/** Records dropped to stay within the disk budget, by priority, since the start. */
+	public long dropped(Priority priority) {
+		return this.dropped.get(priority).get();
+	}
+
 	/** Stores what is waiting, then stops; later appends fail. */
 	@Override
 	public void close() throws IOException {
@@ -216,8 +227,15 @@ public final class Journal implements AutoCloseable {
 		this.forwarded = this.mark.read();
 		List<Path> files;
 		try (Stream<Path> listing = Files.list(this.directory)) {
-			files = listing.filter((path) -> path.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+			files = listing.sorted().toList();
 		}
+		for (Path file : files) {
+			if (file.getFileName().toString().endsWith(".compacting")) {
+				Files.delete(file); // a rewrite the crash interrupted; its segment is
+									// whole
+			}
+		}
+		files = files.stream().filter((path) -> path.getFileName().toString().endsWith(SUFFIX)).toList();
 		long last = this.forwarded;
 		long lastValidBytes = 0;
 		for (Path file : files) {
@@ -232,13 +250,13 @@ public final class Journal implements AutoCloseable {
 				}
 			}
 			this.segments.put(first, file);
-			last = Math.max(last, first + scan.records().size() - 1);
+			last = Math.max(last, scan.lastSequence(first));
 			lastValidBytes = scan.validBytes();
 		}
 		this.next = last + 1;
 		this.durable = last;
 		Map.Entry<Long, Path> newest = this.segments.lastEntry();
-		if (newest != null && lastValidBytes < this.segmentBytes && newest.getKey() + countIn(newest) == this.next) {
+		if (newest != null && lastValidBytes < this.segmentBytes && lastIn(newest) == last) {
 			this.activeFirst = newest.getKey();
 			this.active = this.opener.open(newest.getValue());
 			this.activeEnd = lastValidBytes;
@@ -248,8 +266,8 @@ public final class Journal implements AutoCloseable {
 		}
 	}
 
-	private long countIn(Map.Entry<Long, Path> segment) throws IOException {
-		return SegmentScan.of(segment.getValue(), segment.getKey(), this.maxRecordBytes).records().size();
+	private long lastIn(Map.Entry<Long, Path> segment) throws IOException {
+		return SegmentScan.of(segment.getValue(), segment.getKey(), this.maxRecordBytes).lastSequence(segment.getKey());
 	}
 
 	private void run() {
@@ -288,6 +306,7 @@ public final class Journal implements AutoCloseable {
 				records.add(record);
 				bytes += record.encodedSize();
 			}
+			makeRoom(bytes);
 			ByteBuffer out = ByteBuffer.allocate(bytes);
 			records.forEach((record) -> record.encodeInto(out));
 			out.flip();
@@ -309,6 +328,56 @@ public final class Journal implements AutoCloseable {
 					"telemetry could not be stored durably: " + ex.getMessage(), ex);
 			batch.forEach((pending) -> pending.done().completeExceptionally(failure));
 		}
+	}
+
+	/**
+	 * Keeps the journal within its disk budget: drops the oldest low-priority records
+	 * first, then the oldest normal ones, from sealed segments; high-priority records are
+	 * never dropped, so when only they fill the budget the append fails.
+	 */
+	private void makeRoom(long incoming) throws IOException {
+		long used = diskBytes();
+		for (Priority victim : List.of(Priority.LOW, Priority.NORMAL)) {
+			for (Map.Entry<Long, Path> segment : this.segments.headMap(this.activeFirst).entrySet()) {
+				if (used + incoming <= this.diskBudget) {
+					return;
+				}
+				used -= drop(segment.getKey(), segment.getValue(), victim);
+			}
+		}
+		if (used + incoming > this.diskBudget) {
+			throw new IOException("the disk budget of " + this.diskBudget + " bytes is full of high-priority "
+					+ "records the cloud has not confirmed");
+		}
+	}
+
+	/** Rewrites a sealed segment without its records of one priority; the bytes freed. */
+	private long drop(long first, Path segment, Priority victim) throws IOException {
+		List<JournalRecord> records = SegmentScan.of(segment, first, this.maxRecordBytes).records();
+		List<JournalRecord> kept = records.stream().filter((record) -> record.priority() != victim).toList();
+		if (kept.size() == records.size()) {
+			return 0;
+		}
+		long before = Files.size(segment);
+		ByteBuffer out = ByteBuffer.allocate(kept.stream().mapToInt(JournalRecord::encodedSize).sum());
+		kept.forEach((record) -> record.encodeInto(out));
+		out.flip();
+		Path aside = segment.resolveSibling(segment.getFileName() + ".compacting");
+		try (FileChannel channel = FileChannel.open(aside, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING)) {
+			while (out.hasRemaining()) {
+				channel.write(out);
+			}
+			channel.force(true);
+		}
+		Files.move(aside, segment, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		try (FileChannel directoryChannel = FileChannel.open(this.directory, StandardOpenOption.READ)) {
+			directoryChannel.force(true);
+		}
+		this.dropped.get(victim).addAndGet(records.size() - kept.size());
+		logger.warn("Journal over its disk budget: dropped {} {}-priority records from {}",
+				records.size() - kept.size(), victim.name().toLowerCase(java.util.Locale.ROOT), segment);
+		return before - Files.size(segment);
 	}
 
 	/**

@@ -12,9 +12,10 @@ import java.util.List;
 
 /**
  * A segment file's valid records from its start: reading stops at the first record that
- * is incomplete, fails its checksum, has an impossible length or breaks the sequence.
- * What follows is a torn tail (a write the crash interrupted, never acknowledged) and
- * {@code validBytes} is where the next record belongs.
+ * is incomplete, fails its checksum, has an impossible length or does not follow the
+ * sequence (sequences only rise; a segment that dropped records to stay within the disk
+ * budget has gaps). What follows is a torn tail (a write the crash interrupted, never
+ * acknowledged) and {@code validBytes} is where the next record belongs.
  *
  * @param records the valid records, in order
  * @param validBytes the length of the valid prefix
@@ -26,11 +27,17 @@ record SegmentScan(List<JournalRecord> records, long validBytes, long fileBytes)
 		return this.validBytes < this.fileBytes;
 	}
 
+	/** The last record's sequence, or {@code firstSequence - 1} when there is none. */
+	long lastSequence(long firstSequence) {
+		return this.records.isEmpty() ? firstSequence - 1 : this.records.get(this.records.size() - 1).sequence();
+	}
+
 	static SegmentScan of(Path file, long firstSequence, int maxRecordBytes) throws IOException {
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
 			long size = channel.size();
 			List<JournalRecord> records = new ArrayList<>();
 			long position = 0;
+			long least = firstSequence;
 			ByteBuffer header = ByteBuffer.allocate(JournalRecord.HEADER_BYTES).order(ByteOrder.BIG_ENDIAN);
 			while (position + JournalRecord.HEADER_BYTES <= size) {
 				header.clear();
@@ -47,10 +54,11 @@ record SegmentScan(List<JournalRecord> records, long validBytes, long fileBytes)
 					break;
 				}
 				JournalRecord record = decodeOrNull(body);
-				if (record == null || record.sequence() != firstSequence + records.size()) {
+				if (record == null || record.sequence() < least) {
 					break;
 				}
 				records.add(record);
+				least = record.sequence() + 1;
 				position += JournalRecord.HEADER_BYTES + length;
 			}
 			return new SegmentScan(records, position, size);

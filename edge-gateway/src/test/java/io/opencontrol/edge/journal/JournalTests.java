@@ -15,12 +15,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.util.unit.DataSize;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class JournalTests {
 
 	private static final int MAX_RECORD = 64 * 1024;
+
+	private static final int SMALL_RECORD = 64;
 
 	@TempDir
 	Path directory;
@@ -100,13 +104,13 @@ class JournalTests {
 
 	@Test
 	void everythingConfirmedLeavesOneEmptySegmentAndSequencesGoOn() throws IOException {
-		try (Journal journal = open(ChannelOpener.FILES, 40)) {
+		try (Journal journal = open(ChannelOpener.FILES, 64)) {
 			for (int i = 1; i <= 6; i++) {
 				journal.append(Priority.NORMAL, text("r" + i));
 			}
 			journal.acknowledge(6);
 		}
-		try (Journal journal = open(ChannelOpener.FILES, 40)) {
+		try (Journal journal = open(ChannelOpener.FILES, 64)) {
 			assertThat(journal.readAfter(journal.forwardedUpTo(), 10)).isEmpty();
 			assertThat(journal.append(Priority.NORMAL, text("r7"))).isEqualTo(7);
 		}
@@ -145,6 +149,54 @@ class JournalTests {
 		}
 		try (Journal journal = open(ChannelOpener.FILES, 1 << 20)) {
 			assertThat(payloads(journal.readAfter(0, 100))).containsExactly("kept 1", "kept 2");
+		}
+	}
+
+	@Test
+	void overTheDiskBudgetTheOldestLowPriorityRecordsGoFirst() throws IOException {
+		List<Long> normal = new ArrayList<>();
+		List<Long> low = new ArrayList<>();
+		try (Journal journal = small(1200)) {
+			for (int i = 0; i < 60; i++) {
+				if (i % 2 == 0) {
+					normal.add(journal.append(Priority.NORMAL, text("normal " + i)));
+				}
+				else {
+					low.add(journal.append(Priority.LOW, text("low " + i)));
+				}
+				assertThat(journal.diskBytes()).isLessThanOrEqualTo(1200);
+			}
+			assertThat(journal.dropped(Priority.LOW)).isPositive();
+			assertThat(journal.dropped(Priority.NORMAL)).isZero();
+			List<Long> kept = journal.readAfter(0, 1000).stream().map(JournalRecord::sequence).toList();
+			assertThat(kept).containsAll(normal).isSorted();
+			// The low-priority records left are the newest ones.
+			List<Long> keptLow = kept.stream().filter(low::contains).toList();
+			assertThat(keptLow).isEqualTo(low.subList(low.size() - keptLow.size(), low.size()));
+		}
+		try (Journal journal = small(1200)) {
+			assertThat(journal.readAfter(0, 1000)).extracting(JournalRecord::sequence).containsAll(normal).isSorted();
+			assertThat(journal.append(Priority.NORMAL, text("after reopening"))).isEqualTo(61);
+		}
+	}
+
+	@Test
+	void highPriorityRecordsAreNeverDroppedAppendsAreRefusedUntilTheCloudConfirms() throws IOException {
+		try (Journal journal = small(600)) {
+			long last = 0;
+			while (true) {
+				try {
+					last = journal.append(Priority.HIGH, text("high " + last));
+				}
+				catch (JournalUnavailable full) {
+					assertThat(full).hasMessageContaining("disk budget");
+					break;
+				}
+			}
+			assertThat(journal.readAfter(0, 1000)).hasSize((int) last);
+			journal.acknowledge(last / 2);
+			assertThat(journal.append(Priority.HIGH, text("room again"))).isEqualTo(last + 1);
+			assertThat(journal.dropped(Priority.HIGH)).isZero();
 		}
 	}
 
@@ -193,7 +245,17 @@ class JournalTests {
 	}
 
 	private Journal open(ChannelOpener opener, long segmentBytes) throws IOException {
-		return Journal.open(this.directory, segmentBytes, MAX_RECORD, opener);
+		return open(opener, segmentBytes, 1L << 30);
+	}
+
+	private Journal open(ChannelOpener opener, long segmentBytes, long budget) throws IOException {
+		return Journal.open(new JournalProperties(this.directory, DataSize.ofBytes(segmentBytes),
+				DataSize.ofBytes(MAX_RECORD), DataSize.ofBytes(budget)), opener);
+	}
+
+	private Journal small(long budget) throws IOException {
+		return Journal.open(new JournalProperties(this.directory, DataSize.ofBytes(100), DataSize.ofBytes(SMALL_RECORD),
+				DataSize.ofBytes(budget)), ChannelOpener.FILES);
 	}
 
 	private Path onlySegment() throws IOException {
