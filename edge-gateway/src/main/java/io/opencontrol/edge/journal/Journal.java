@@ -117,6 +117,10 @@ public final class Journal implements AutoCloseable {
 			throw new JournalUnavailable("the journal is closed", null);
 		}
 		this.queue.add(pending);
+		if (this.closed && !this.writer.isAlive()) {
+			// Closed between the check and the queue: no writer will answer it.
+			pending.done().completeExceptionally(new JournalUnavailable("the journal is closed", null));
+		}
 		try {
 			return pending.done().get();
 		}
