@@ -74,7 +74,10 @@ public final class Journal implements AutoCloseable {
 
 	private long activeFirst;
 
-	private long activeEnd;
+	private volatile long activeEnd;
+
+	/** What the segments before the one being written take on disk. */
+	private final AtomicLong sealedBytes = new AtomicLong();
 
 	private long next;
 
@@ -177,8 +180,10 @@ public final class Journal implements AutoCloseable {
 			if (following == null || following - 1 > upTo) {
 				return; // the segment being written is never deleted
 			}
-			Files.deleteIfExists(segment.getValue());
+			long size = Files.size(segment.getValue());
+			Files.delete(segment.getValue());
 			this.segments.remove(segment.getKey());
+			this.sealedBytes.addAndGet(-size);
 		}
 	}
 
@@ -192,18 +197,9 @@ public final class Journal implements AutoCloseable {
 		return this.forwarded;
 	}
 
-	/** Bytes the journal's segments take on disk. */
-	public long diskBytes() throws IOException {
-		long bytes = 0;
-		for (Path segment : this.segments.values()) {
-			try {
-				bytes += Files.size(segment);
-			}
-			catch (NoSuchFileException confirmedMeanwhile) {
-				// deleted by acknowledge
-			}
-		}
-		return bytes;
+	/** Bytes the journal's segments take on disk (kept as they change, never listed). */
+	public long diskBytes() {
+		return this.sealedBytes.get() + this.activeEnd;
 	}
 
 	/** Records dropped to stay within the disk budget, by priority, since the start. */
@@ -242,6 +238,8 @@ public final class Journal implements AutoCloseable {
 		files = files.stream().filter((path) -> path.getFileName().toString().endsWith(SUFFIX)).toList();
 		long last = this.forwarded;
 		long lastValidBytes = 0;
+		long newestLast = 0;
+		long totalBytes = 0;
 		for (Path file : files) {
 			long first = firstSequence(file);
 			SegmentScan scan = SegmentScan.of(file, first, this.maxRecordBytes);
@@ -255,23 +253,23 @@ public final class Journal implements AutoCloseable {
 			}
 			this.segments.put(first, file);
 			last = Math.max(last, scan.lastSequence(first));
+			newestLast = scan.lastSequence(first);
 			lastValidBytes = scan.validBytes();
+			totalBytes += scan.validBytes();
 		}
 		this.next = last + 1;
 		this.durable = last;
 		Map.Entry<Long, Path> newest = this.segments.lastEntry();
-		if (newest != null && lastValidBytes < this.segmentBytes && lastIn(newest) == last) {
+		if (newest != null && lastValidBytes < this.segmentBytes && newestLast == last) {
 			this.activeFirst = newest.getKey();
 			this.active = this.opener.open(newest.getValue());
 			this.activeEnd = lastValidBytes;
+			this.sealedBytes.set(totalBytes - lastValidBytes);
 		}
 		else {
+			this.sealedBytes.set(totalBytes);
 			begin(this.next);
 		}
-	}
-
-	private long lastIn(Map.Entry<Long, Path> segment) throws IOException {
-		return SegmentScan.of(segment.getValue(), segment.getKey(), this.maxRecordBytes).lastSequence(segment.getKey());
 	}
 
 	private void run() {
@@ -300,7 +298,9 @@ public final class Journal implements AutoCloseable {
 			repairIfDamaged();
 			if (this.activeEnd >= this.segmentBytes) {
 				this.active.close();
+				long sealed = this.activeEnd;
 				begin(this.next);
+				this.sealedBytes.addAndGet(sealed);
 			}
 			List<JournalRecord> records = new ArrayList<>(batch.size());
 			long sequence = this.next;
@@ -379,9 +379,11 @@ public final class Journal implements AutoCloseable {
 			directoryChannel.force(true);
 		}
 		this.dropped.get(victim).addAndGet(records.size() - kept.size());
+		long freed = before - Files.size(segment);
+		this.sealedBytes.addAndGet(-freed);
 		logger.warn("Journal over its disk budget: dropped {} {}-priority records from {}",
 				records.size() - kept.size(), victim.name().toLowerCase(java.util.Locale.ROOT), segment);
-		return before - Files.size(segment);
+		return freed;
 	}
 
 	/**

@@ -89,13 +89,16 @@ class JournalTests {
 				journal.append(Priority.NORMAL, text("record " + i));
 			}
 			assertThat(segments()).hasSizeGreaterThanOrEqualTo(4);
+			assertThat(journal.diskBytes()).isEqualTo(segmentBytesOnDisk());
 			journal.acknowledge(15);
+			assertThat(journal.diskBytes()).isEqualTo(segmentBytesOnDisk());
 			assertThat(journal.readAfter(journal.forwardedUpTo(), 100)).extracting(JournalRecord::sequence)
 				.containsExactly(16L, 17L, 18L, 19L, 20L);
 			// Every segment left holds a record not yet confirmed.
 			assertThat(segments()).allSatisfy((segment) -> assertThat(lastSequenceIn(segment)).isGreaterThan(15));
 		}
 		try (Journal journal = open(ChannelOpener.FILES, 100)) {
+			assertThat(journal.diskBytes()).isEqualTo(segmentBytesOnDisk());
 			assertThat(journal.forwardedUpTo()).isEqualTo(15);
 			assertThat(journal.lastSequence()).isEqualTo(20);
 			assertThat(journal.append(Priority.NORMAL, text("record 21"))).isEqualTo(21);
@@ -164,7 +167,7 @@ class JournalTests {
 				else {
 					low.add(journal.append(Priority.LOW, text("low " + i)));
 				}
-				assertThat(journal.diskBytes()).isLessThanOrEqualTo(1200);
+				assertThat(journal.diskBytes()).isLessThanOrEqualTo(1200).isEqualTo(segmentBytesOnDisk());
 			}
 			assertThat(journal.dropped(Priority.LOW)).isPositive();
 			assertThat(journal.dropped(Priority.NORMAL)).isZero();
@@ -256,6 +259,14 @@ class JournalTests {
 	private Journal small(long budget) throws IOException {
 		return Journal.open(new JournalProperties(this.directory, DataSize.ofBytes(100), DataSize.ofBytes(SMALL_RECORD),
 				DataSize.ofBytes(budget)), ChannelOpener.FILES);
+	}
+
+	private long segmentBytesOnDisk() throws IOException {
+		long bytes = 0;
+		for (Path segment : segments()) {
+			bytes += Files.size(segment);
+		}
+		return bytes;
 	}
 
 	private Path onlySegment() throws IOException {
