@@ -10,6 +10,7 @@ import io.opencontrol.fleet.tasks.TaskNotFound;
 import io.opencontrol.fleet.assignment.IdempotencyKeyReused;
 import io.opencontrol.fleet.assignment.NoRobotCanDoTask;
 import io.opencontrol.fleet.tasks.TaskNotInState;
+import io.opencontrol.fleet.telemetry.SequencesNotRising;
 import jakarta.validation.ConstraintViolationException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -51,6 +52,11 @@ class FleetProblems {
 	@ExceptionHandler({ NoRobotCanDoTask.class, IdempotencyKeyReused.class })
 	ProblemDetail unprocessable(RuntimeException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+	}
+
+	@ExceptionHandler(SequencesNotRising.class)
+	ProblemDetail outOfOrder(SequencesNotRising ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	@ExceptionHandler(TaskNotInState.class)
