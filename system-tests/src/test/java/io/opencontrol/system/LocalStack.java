@@ -1,13 +1,19 @@
 package io.opencontrol.system;
 
 import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -23,17 +29,34 @@ final class LocalStack implements AutoCloseable {
 
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
+	private final Map<String, List<String>> argumentsOf = new LinkedHashMap<>();
+
+	static final List<String> ALL = List.of("auth-service", "model-server", "fleet-coordinator", "health-aggregator",
+			"edge-gateway", "gateway");
+
+	private final Path work;
+
+	private LocalStack(Path work) {
+		this.work = work;
+	}
+
 	static LocalStack start() throws IOException, InterruptedException {
+		return start(ALL);
+	}
+
+	/** Only the named services (in the order of {@link #ALL}). */
+	static LocalStack start(List<String> names) throws IOException, InterruptedException {
 		Path root = Path.of(System.getProperty("opencontrol.root", ".."));
 		Path work = Path.of(System.getProperty("opencontrol.work", "target/system-test")).resolve("local");
 		FileSystemUtils.deleteRecursively(work);
 		Files.createDirectories(work);
 		Map<String, Integer> ports = new LinkedHashMap<>();
-		for (String name : List.of("auth-service", "model-server", "fleet-coordinator", "health-aggregator",
-				"edge-gateway", "gateway")) {
-			ports.put(name, ServiceProcess.freePort());
+		for (String name : ALL) {
+			if (names.contains(name)) {
+				ports.put(name, ServiceProcess.freePort());
+			}
 		}
-		LocalStack stack = new LocalStack();
+		LocalStack stack = new LocalStack(work);
 		try {
 			for (Map.Entry<String, Integer> entry : ports.entrySet()) {
 				String name = entry.getKey();
@@ -41,10 +64,8 @@ final class LocalStack implements AutoCloseable {
 				if (!Files.isRegularFile(jar)) {
 					throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify)");
 				}
-				stack.services.put(name,
-						ServiceProcess.start(name, entry.getValue(), jar, work.resolve("logs").resolve(name + ".log"),
-								arguments(name, ports, work, root),
-								Map.of("OPENCONTROL_AUTH_DEMO_CLIENT_SECRET", DEMO_SECRET)));
+				stack.argumentsOf.put(name, arguments(name, ports, work, root));
+				stack.services.put(name, stack.launch(name, entry.getValue()));
 			}
 			ServiceProcess.awaitReady(stack.all(), STARTUP_TIMEOUT);
 			return stack;
@@ -55,8 +76,50 @@ final class LocalStack implements AutoCloseable {
 		}
 	}
 
+	private ServiceProcess launch(String name, int port) throws IOException {
+		Path root = Path.of(System.getProperty("opencontrol.root", ".."));
+		return ServiceProcess.start(name, port, root.resolve(name).resolve("target").resolve(name + ".jar"),
+				this.work.resolve("logs").resolve(name + ".log"), List.of(), this.argumentsOf.get(name),
+				Map.of("OPENCONTROL_AUTH_DEMO_CLIENT_SECRET", DEMO_SECRET));
+	}
+
+	/** Starts a service stopped before on its port again, and waits until it is ready. */
+	void restart(String name) throws IOException, InterruptedException {
+		ServiceProcess again = launch(name, service(name).port());
+		this.services.put(name, again);
+		ServiceProcess.awaitReady(List.of(again), STARTUP_TIMEOUT);
+	}
+
 	ServiceProcess service(String name) {
 		return this.services.get(name);
+	}
+
+	/** A scratch directory of this run. */
+	Path work(String name) throws IOException {
+		return Files.createDirectories(this.work.resolve(name)).toAbsolutePath();
+	}
+
+	/** An access token of a local demo identity (admin, operator, viewer, robot). */
+	String demoToken(String role) throws IOException {
+		ServiceProcess gateway = service("gateway");
+		String basic = Base64.getEncoder()
+			.encodeToString(("demo-" + role + ":" + DEMO_SECRET).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/oauth2/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("no token for demo-" + role + ": " + response.body());
+		}
+		return (String) JsonMapper.shared().readValue(response.body(), Map.class).get("access_token");
+	}
+
+	/** The arguments that point an edge gateway at this stack as its cloud. */
+	List<String> edgeArguments(Path journal) {
+		return List.of("--spring.profiles.active=local",
+				"--opencontrol.edge.cloud.url=http://127.0.0.1:" + service("gateway").port(),
+				"--opencontrol.edge.journal.directory=" + journal);
 	}
 
 	List<ServiceProcess> all() {
@@ -73,6 +136,10 @@ final class LocalStack implements AutoCloseable {
 				arguments.add(dataDirectory(work, name));
 			}
 			case "fleet-coordinator" -> arguments.add(dataDirectory(work, name));
+			case "edge-gateway" -> {
+				arguments.add("--opencontrol.edge.cloud.url=http://127.0.0.1:" + ports.get("gateway"));
+				arguments.add("--opencontrol.edge.journal.directory=" + work.resolve("edge-journal").toAbsolutePath());
+			}
 			case "model-server" ->
 				arguments.add("--opencontrol.models.repository=" + root.resolve("models").toAbsolutePath().normalize());
 			case "health-aggregator" -> {
@@ -82,10 +149,12 @@ final class LocalStack implements AutoCloseable {
 				arguments.add(target("fleet_coordinator", ports.get("fleet-coordinator")));
 			}
 			case "gateway" -> {
-				arguments.add(backend("auth-service", ports));
-				arguments.add(backend("model-server", ports));
-				arguments.add(backend("fleet-coordinator", ports));
-				arguments.add(backend("health-aggregator", ports));
+				for (String backend : List.of("auth-service", "model-server", "fleet-coordinator",
+						"health-aggregator")) {
+					if (ports.containsKey(backend)) {
+						arguments.add(backend(backend, ports));
+					}
+				}
 			}
 			default -> {
 			}

@@ -178,16 +178,7 @@ class LocalStackIT {
 	}
 
 	private static String demoToken(String role) throws Exception {
-		ServiceProcess gateway = stack.service("gateway");
-		String basic = Base64.getEncoder()
-			.encodeToString(("demo-" + role + ":" + LocalStack.DEMO_SECRET).getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = gateway.send(HttpRequest.newBuilder(gateway.uri("/oauth2/token"))
-			.header("Authorization", "Basic " + basic)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-			.build());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return (String) JsonMapper.shared().readValue(response.body(), Map.class).get("access_token");
+		return stack.demoToken(role);
 	}
 
 	@Test

@@ -41,13 +41,21 @@ final class ServiceProcess {
 
 	static ServiceProcess start(String name, int port, Path jar, Path log, List<String> arguments,
 			Map<String, String> environment) throws IOException {
+		return start(name, port, jar, log, List.of(), arguments, environment);
+	}
+
+	/** Started with more JVM options; a restart appends to the same log. */
+	static ServiceProcess start(String name, int port, Path jar, Path log, List<String> jvmOptions,
+			List<String> arguments, Map<String, String> environment) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(
-				List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
-		command.add("--server.port=" + port);
+				List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(arguments);
 		Files.createDirectories(log.getParent());
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.environment().putAll(environment);
 		return new ServiceProcess(name, port, log, builder.start());
 	}
@@ -151,6 +159,11 @@ final class ServiceProcess {
 			}
 		}
 		throw new IOException("No free port between 20000 and 32000");
+	}
+
+	/** SIGKILL: no shutdown hook runs, nothing is flushed. */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly().waitFor();
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -81,6 +82,8 @@ public final class Journal implements AutoCloseable {
 
 	private long next;
 
+	private UUID id;
+
 	private boolean damaged;
 
 	private Journal(JournalProperties properties, ChannelOpener opener) {
@@ -108,12 +111,11 @@ public final class Journal implements AutoCloseable {
 	/**
 	 * Stores the record durably and returns its sequence number.
 	 * @throws JournalUnavailable if it could not be made durable; nothing is acknowledged
-	 * @throws IllegalArgumentException if the payload is larger than a record may be
+	 * @throws RecordTooLarge if the payload is larger than a record may be
 	 */
 	public long append(Priority priority, byte[] payload) {
 		if (payload.length + JournalRecord.BODY_OVERHEAD > this.maxRecordBytes) {
-			throw new IllegalArgumentException("a record holds at most "
-					+ (this.maxRecordBytes - JournalRecord.BODY_OVERHEAD) + " bytes, this one has " + payload.length);
+			throw new RecordTooLarge(this.maxRecordBytes - JournalRecord.BODY_OVERHEAD, payload.length);
 		}
 		Pending pending = new Pending(priority, payload, new CompletableFuture<>());
 		if (this.closed) {
@@ -187,6 +189,11 @@ public final class Journal implements AutoCloseable {
 		}
 	}
 
+	/** This journal's identity: with a sequence, the key of a record in the cloud. */
+	public UUID id() {
+		return this.id;
+	}
+
 	/** The last sequence made durable (0 when none). */
 	public long lastSequence() {
 		return this.durable;
@@ -224,6 +231,7 @@ public final class Journal implements AutoCloseable {
 	}
 
 	private void recover() throws IOException {
+		this.id = JournalId.readOrCreate(this.directory);
 		this.forwarded = this.mark.read();
 		List<Path> files;
 		try (Stream<Path> listing = Files.list(this.directory)) {

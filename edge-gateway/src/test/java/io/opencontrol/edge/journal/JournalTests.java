@@ -44,6 +44,21 @@ class JournalTests {
 	}
 
 	@Test
+	void aJournalKeepsItsIdentityAndANewDirectoryGetsAnother() throws IOException {
+		java.util.UUID first;
+		try (Journal journal = open(ChannelOpener.FILES, 1 << 20)) {
+			first = journal.id();
+		}
+		try (Journal journal = open(ChannelOpener.FILES, 1 << 20)) {
+			assertThat(journal.id()).isEqualTo(first);
+		}
+		this.directory = this.directory.resolve("wiped");
+		try (Journal journal = open(ChannelOpener.FILES, 1 << 20)) {
+			assertThat(journal.id()).isNotEqualTo(first);
+		}
+	}
+
+	@Test
 	void aTornTailIsCutAndWritingContinuesAfterTheLastWholeRecord() throws IOException {
 		try (Journal journal = open(ChannelOpener.FILES, 1 << 20)) {
 			journal.append(Priority.NORMAL, text("one"));
@@ -241,7 +256,7 @@ class JournalTests {
 	@Test
 	void aRecordLargerThanAllowedIsRefusedBeforeItIsWritten() throws IOException {
 		try (Journal journal = open(ChannelOpener.FILES, 1 << 20)) {
-			assertThatExceptionOfType(IllegalArgumentException.class)
+			assertThatExceptionOfType(RecordTooLarge.class)
 				.isThrownBy(() -> journal.append(Priority.NORMAL, new byte[MAX_RECORD]));
 			assertThat(journal.lastSequence()).isZero();
 		}

@@ -1,0 +1,34 @@
+package io.opencontrol.edge;
+
+import io.opencontrol.edge.journal.JournalUnavailable;
+import io.opencontrol.edge.journal.RecordTooLarge;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The edge gateway's errors, mapped once to problem details for the robot's software. */
+@RestControllerAdvice
+class LocalApiProblems {
+
+	/**
+	 * Nothing was acknowledged: the disk is full or failing, or high-priority telemetry
+	 * would overflow the budget. The robot should keep the record and try again.
+	 */
+	@ExceptionHandler(JournalUnavailable.class)
+	ResponseEntity<ProblemDetail> journalUnavailable(JournalUnavailable ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"Telemetry was not stored: " + ex.getMessage());
+		problem.setTitle("Telemetry journal unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+	}
+
+	@ExceptionHandler(RecordTooLarge.class)
+	ProblemDetail tooLarge(RecordTooLarge ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+	}
+
+}
