@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly as ARCHITECTURE §2 says: read = GETs of status, robots, tasks, models and
  * health; control = inference, assignment, task transitions; write = registration,
  * configuration, models, clients and users; a robot = inference, its own state and
- * telemetry, its assignments. This table is written from the design, not from the
- * gateway's rules.
+ * telemetry, its assignments, and the model's metadata and files (to run it on board).
+ * This table is written from the design, not from the gateway's rules.
  */
 @ExtendWith(SecuredGatewayExtension.class)
 class AccessMatrixIT {
@@ -63,8 +63,10 @@ class AccessMatrixIT {
 				cell("POST", "/v2/models/world_model/infer", CONTROL_OR_ROBOT),
 				cell("POST", "/v2/models/world_model/versions/1/infer", CONTROL_OR_ROBOT), cell("GET", "/v2", READ),
 				cell("GET", "/v2/health/live", READ), cell("GET", "/v2/health/ready", READ),
-				cell("GET", "/v2/models/world_model", READ), cell("GET", "/v2/models/world_model/ready", READ),
-				cell("GET", "/v2/models/world_model/versions/1", READ),
+				// a robot reads the model's metadata and files to run it on board
+				cell("GET", "/v2/models/world_model", READ_OR_ROBOT), cell("GET", "/v2/models/world_model/ready", READ),
+				cell("GET", "/v2/models/world_model/versions/1", READ_OR_ROBOT),
+				cell("GET", "/v2/repository/models/world_model/versions/1/files/model.onnx", READ_OR_ROBOT),
 				cell("GET", "/v2/models/world_model/versions/1/ready", READ),
 				cell("DELETE", "/v2/models/world_model", NOBODY), cell("POST", "/v2/repository/index", WRITE),
 				cell("POST", "/v2/repository/models/world_model/load", WRITE),
@@ -80,6 +82,7 @@ class AccessMatrixIT {
 				cell("PUT", "/api/robots/demo-robot-1/state", ROBOT),
 				cell("POST", "/api/robots/demo-robot-1/heartbeats", ROBOT),
 				cell("POST", "/api/robots/demo-robot-1/telemetry", ROBOT),
+				cell("GET", "/api/robots/demo-robot-1/telemetry", READ),
 				cell("GET", "/api/robots/demo-robot-1/assignments", READ_OR_ROBOT), cell("GET", "/api/tasks", READ),
 				cell("GET", "/api/tasks/t-1", READ), cell("POST", "/api/tasks/t-1/start", CONTROL_OR_ROBOT),
 				cell("POST", "/api/tasks/t-1/complete", CONTROL_OR_ROBOT),

@@ -37,8 +37,10 @@ final class AccessRules {
 			.pathMatchers(HttpMethod.POST, "/v2/repository/index", "/v2/repository/models/{model}/load",
 					"/v2/repository/models/{model}/unload")
 			.hasAuthority(WRITE.authority())
-			.pathMatchers(HttpMethod.GET, "/v2", "/v2/health/live", "/v2/health/ready", "/v2/models/{model}",
-					"/v2/models/{model}/ready", "/v2/models/{model}/versions/{version}",
+			.pathMatchers(HttpMethod.GET, "/v2/models/{model}", "/v2/models/{model}/versions/{version}",
+					"/v2/repository/models/{model}/versions/{version}/files/{file}")
+			.hasAnyAuthority(READ.authority(), ROBOT.authority())
+			.pathMatchers(HttpMethod.GET, "/v2", "/v2/health/live", "/v2/health/ready", "/v2/models/{model}/ready",
 					"/v2/models/{model}/versions/{version}/ready")
 			.hasAuthority(READ.authority());
 	}

@@ -73,7 +73,7 @@ class OipController {
 	}
 
 	@GetMapping({ "/v2/models/{model}", "/v2/models/{model}/versions/{version}" })
-	@PreAuthorize("hasAuthority('PERMISSION_READ')")
+	@PreAuthorize("hasAnyAuthority('PERMISSION_READ', 'PERMISSION_ROBOT')")
 	Map<String, Object> metadata(@PathVariable String model, @PathVariable(required = false) String version) {
 		ModelConfig config = this.registry.resolve(model, version).config();
 		NavigableMap<Long, ModelPool> versions = this.registry.versions(model)

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Failures on the {@code /v2} routes, in the OIP error shape {@code {"error": "..."}}.
  */
-@RestControllerAdvice(assignableTypes = { OipController.class, RepositoryController.class })
+@RestControllerAdvice(assignableTypes = { OipController.class, RepositoryController.class, ArtifactController.class })
 class OipErrors {
 
 	@ExceptionHandler({ InvalidInput.class, RequestTooLarge.class, ModelNotFound.class, QueueFull.class,

@@ -123,6 +123,28 @@ class InferenceApiTests {
 		assertThat(health.get("model_loaded").asBoolean()).isTrue();
 	}
 
+	@Test
+	void aRobotDownloadsTheServedModelFileWithItsChecksum() throws Exception {
+		String robot = ServerFixture.TOKENS.robotToken("r-1", "f-1");
+		HttpResponse<byte[]> file = ServerFixture
+			.send(ServerFixture.get(this.port, "/v2/repository/models/world_model/versions/1/files/model.onnx"), robot);
+
+		assertThat(file.statusCode()).isEqualTo(200);
+		byte[] committed = java.nio.file.Files.readAllBytes(ReferenceData.MODELS.resolve("world_model/1/model.onnx"));
+		assertThat(file.body()).isEqualTo(committed);
+		String sha256 = java.util.Base64.getEncoder()
+			.encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(committed));
+		assertThat(file.headers().firstValue("Repr-Digest")).hasValue("sha-256=:" + sha256 + ":");
+
+		for (String missing : List.of("/v2/repository/models/world_model/versions/9/files/model.onnx",
+				"/v2/repository/models/world_model/versions/1/files/config.yaml",
+				"/v2/repository/models/nothing/versions/1/files/model.onnx")) {
+			HttpResponse<byte[]> refused = ServerFixture.send(ServerFixture.get(this.port, missing), robot);
+			assertThat(refused.statusCode()).as(missing).isIn(400, 404);
+			assertThat(new String(refused.body(), StandardCharsets.UTF_8)).as(missing).contains("error");
+		}
+	}
+
 	HttpResponse<byte[]> infer(byte[] body, Integer headerLength) {
 		var request = ServerFixture.post(this.port, "/v2/models/world_model/infer", body);
 		if (headerLength != null) {
