@@ -1,5 +1,7 @@
 package io.opencontrol.edge;
 
+import io.opencontrol.edge.inference.InvalidPrediction;
+import io.opencontrol.edge.inference.LocalUnavailable;
 import io.opencontrol.edge.journal.JournalUnavailable;
 import io.opencontrol.edge.journal.RecordTooLarge;
 
@@ -24,6 +26,19 @@ class LocalApiProblems {
 				"Telemetry was not stored: " + ex.getMessage());
 		problem.setTitle("Telemetry journal unavailable");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+	}
+
+	@ExceptionHandler(InvalidPrediction.class)
+	ProblemDetail invalidPrediction(InvalidPrediction ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	/** Neither the cloud nor a model on the robot can answer. */
+	@ExceptionHandler(LocalUnavailable.class)
+	ResponseEntity<ProblemDetail> noModel(LocalUnavailable ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage()));
 	}
 
 	@ExceptionHandler(RecordTooLarge.class)

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.opencontrol.edge.cloud.Cloud;
+import io.opencontrol.edge.inference.InferenceStatus;
 import io.opencontrol.edge.journal.Journal;
 import io.opencontrol.edge.journal.Priority;
 import io.opencontrol.edge.telemetry.Forwarder;
@@ -24,10 +25,13 @@ class StatusController {
 
 	private final Forwarder forwarder;
 
-	StatusController(Cloud cloud, Journal journal, Forwarder forwarder) {
+	private final InferenceStatus inference;
+
+	StatusController(Cloud cloud, Journal journal, Forwarder forwarder, InferenceStatus inference) {
 		this.cloud = cloud;
 		this.journal = journal;
 		this.forwarder = forwarder;
+		this.inference = inference;
 	}
 
 	@GetMapping("/status")
@@ -37,11 +41,12 @@ class StatusController {
 		JournalStatus journal = new JournalStatus(this.journal.id(), last, forwarded, Math.max(0, last - forwarded),
 				this.journal.diskBytes(), Map.of("low", this.journal.dropped(Priority.LOW), "normal",
 						this.journal.dropped(Priority.NORMAL), "high", this.journal.dropped(Priority.HIGH)));
-		return new EdgeStatus(this.cloud.robotId(), journal,
+		return new EdgeStatus(this.cloud.robotId(), this.inference.now(), journal,
 				new ForwardingStatus(this.forwarder.lastConfirmed(), this.forwarder.lastProblem()));
 	}
 
-	record EdgeStatus(String robotId, JournalStatus journal, ForwardingStatus forwarding) {
+	record EdgeStatus(String robotId, InferenceStatus.Snapshot inference, JournalStatus journal,
+			ForwardingStatus forwarding) {
 	}
 
 	record JournalStatus(UUID id, long lastSequence, long forwardedSequence, long backlog, long diskBytes,
