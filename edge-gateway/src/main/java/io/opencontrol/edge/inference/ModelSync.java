@@ -89,7 +89,7 @@ class ModelSync {
 			logger.info("Now running {} version {} on the robot", this.properties.model(), newest);
 		}
 		catch (IOException ex) {
-			logger.warn("Model sync: {}; keeping version {}", ex.getMessage(), this.runner.version());
+			logger.warn("Model sync: {}; keeping version {}", ex.toString(), this.runner.version());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
