@@ -114,7 +114,9 @@ class CloudInference {
 
 	private Prediction answer(HttpResponse<String> response) {
 		int status = response.statusCode();
-		if (status == 429 || status >= 500) {
+		// 401/403: the robot's token was refused (expired, or a retired key); it is
+		// replaced for the next call, and this one is answered locally.
+		if (status == 401 || status == 403 || status == 429 || status >= 500) {
 			throw new CloudFailed("the cloud answered HTTP " + status);
 		}
 		JsonNode body = this.json.readTree(response.body());
