@@ -42,11 +42,9 @@ class EdgeInferenceIT {
 	static void startCloudAndEdge() throws Exception {
 		stack = LocalStack.start(List.of("auth-service", "model-server", "gateway"));
 		Path work = stack.work("edge");
-		List<String> arguments = new ArrayList<>(stack.edgeArguments(work.resolve("journal")));
-		arguments.add("--opencontrol.edge.inference.local-models=" + work.resolve("models"));
+		List<String> arguments = new ArrayList<>(stack.edgeArguments(work));
 		arguments.add("--opencontrol.edge.inference.sync-interval=1s");
-		edge = ServiceProcess.start("edge-gateway", ServiceProcess.freePort(),
-				Path.of(System.getProperty("opencontrol.root", "..")).resolve("edge-gateway/target/edge-gateway.jar"),
+		edge = ServiceProcess.start("edge-gateway", ServiceProcess.freePort(), ServiceProcess.jar("edge-gateway"),
 				work.resolve("logs").resolve("edge-gateway.log"), List.of(), arguments,
 				java.util.Map.of("OPENCONTROL_AUTH_DEMO_CLIENT_SECRET", LocalStack.DEMO_SECRET));
 		ServiceProcess.awaitReady(List.of(edge), Duration.ofMinutes(2));

@@ -36,8 +36,7 @@ final class EdgeProcess {
 	}
 
 	static EdgeProcess prepare(Path work, List<String> arguments) throws IOException, InterruptedException {
-		Path root = Path.of(System.getProperty("opencontrol.root", ".."));
-		Path packaged = root.resolve("edge-gateway").resolve("target").resolve("edge-gateway.jar");
+		Path packaged = ServiceProcess.jar("edge-gateway");
 		Path extracted = work.resolve("edge-app");
 		FileSystemUtils.deleteRecursively(extracted);
 		String java = ProcessHandle.current().info().command().orElse("java");
@@ -48,7 +47,8 @@ final class EdgeProcess {
 		// The training run starts the context and exits: the archive holds what a start
 		// loads.
 		run(List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
-				jar.toString(), "--opencontrol.edge.journal.directory=" + work.resolve("edge-training-journal")),
+				jar.toString(), "--opencontrol.edge.journal.directory=" + work.resolve("edge-training-journal"),
+				"--opencontrol.edge.inference.local-models=" + work.resolve("edge-training-models")),
 				work.resolve("edge-training.log"));
 		return new EdgeProcess(jar, archive, work.resolve("logs").resolve("edge-gateway.log"),
 				ServiceProcess.freePort(), arguments);

@@ -77,7 +77,7 @@ class EdgeTelemetryIT {
 				"{\"id\":\"" + ROBOT + "\",\"fleet\":\"" + FLEET
 						+ "\",\"capabilities\":[],\"x\":1,\"y\":1,\"speed_mps\":1,\"battery_pct\":90,\"capacity\":1}")
 			.statusCode()).isEqualTo(201);
-		edge = EdgeProcess.prepare(stack.work("edge"), stack.edgeArguments(stack.work("edge").resolve("journal")));
+		edge = EdgeProcess.prepare(stack.work("edge"), stack.edgeArguments(stack.work("edge")));
 	}
 
 	@AfterAll

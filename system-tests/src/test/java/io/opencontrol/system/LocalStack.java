@@ -46,7 +46,6 @@ final class LocalStack implements AutoCloseable {
 
 	/** Only the named services (in the order of {@link #ALL}). */
 	static LocalStack start(List<String> names) throws IOException, InterruptedException {
-		Path root = Path.of(System.getProperty("opencontrol.root", ".."));
 		Path work = Path.of(System.getProperty("opencontrol.work", "target/system-test")).resolve("local");
 		FileSystemUtils.deleteRecursively(work);
 		Files.createDirectories(work);
@@ -60,11 +59,11 @@ final class LocalStack implements AutoCloseable {
 		try {
 			for (Map.Entry<String, Integer> entry : ports.entrySet()) {
 				String name = entry.getKey();
-				Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
+				Path jar = ServiceProcess.jar(name);
 				if (!Files.isRegularFile(jar)) {
 					throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify)");
 				}
-				stack.argumentsOf.put(name, arguments(name, ports, work, root));
+				stack.argumentsOf.put(name, arguments(name, ports, work));
 				stack.services.put(name, stack.launch(name, entry.getValue()));
 			}
 			ServiceProcess.awaitReady(stack.all(), STARTUP_TIMEOUT);
@@ -77,8 +76,7 @@ final class LocalStack implements AutoCloseable {
 	}
 
 	private ServiceProcess launch(String name, int port) throws IOException {
-		Path root = Path.of(System.getProperty("opencontrol.root", ".."));
-		return ServiceProcess.start(name, port, root.resolve(name).resolve("target").resolve(name + ".jar"),
+		return ServiceProcess.start(name, port, ServiceProcess.jar(name),
 				this.work.resolve("logs").resolve(name + ".log"), List.of(), this.argumentsOf.get(name),
 				Map.of("OPENCONTROL_AUTH_DEMO_CLIENT_SECRET", DEMO_SECRET));
 	}
@@ -115,18 +113,22 @@ final class LocalStack implements AutoCloseable {
 		return (String) JsonMapper.shared().readValue(response.body(), Map.class).get("access_token");
 	}
 
-	/** The arguments that point an edge gateway at this stack as its cloud. */
-	List<String> edgeArguments(Path journal) {
+	/**
+	 * The arguments that point an edge gateway at this stack as its cloud, with its
+	 * journal and models in {@code directory}.
+	 */
+	List<String> edgeArguments(Path directory) {
 		return List.of("--spring.profiles.active=local",
 				"--opencontrol.edge.cloud.url=http://127.0.0.1:" + service("gateway").port(),
-				"--opencontrol.edge.journal.directory=" + journal);
+				"--opencontrol.edge.journal.directory=" + directory.resolve("journal"),
+				"--opencontrol.edge.inference.local-models=" + directory.resolve("models"));
 	}
 
 	List<ServiceProcess> all() {
 		return List.copyOf(this.services.values());
 	}
 
-	private static List<String> arguments(String name, Map<String, Integer> ports, Path work, Path root) {
+	private static List<String> arguments(String name, Map<String, Integer> ports, Path work) {
 		List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=local",
 				"--opencontrol.tokens.issuer=http://localhost:" + ports.get("auth-service"),
 				"--opencontrol.tokens.jwk-set-uri=http://127.0.0.1:" + ports.get("auth-service") + "/oauth2/jwks"));
@@ -139,9 +141,11 @@ final class LocalStack implements AutoCloseable {
 			case "edge-gateway" -> {
 				arguments.add("--opencontrol.edge.cloud.url=http://127.0.0.1:" + ports.get("gateway"));
 				arguments.add("--opencontrol.edge.journal.directory=" + work.resolve("edge-journal").toAbsolutePath());
+				arguments
+					.add("--opencontrol.edge.inference.local-models=" + work.resolve("edge-models").toAbsolutePath());
 			}
-			case "model-server" ->
-				arguments.add("--opencontrol.models.repository=" + root.resolve("models").toAbsolutePath().normalize());
+			case "model-server" -> arguments.add("--opencontrol.models.repository="
+					+ ServiceProcess.ROOT.resolve("models").toAbsolutePath().normalize());
 			case "health-aggregator" -> {
 				arguments.add("--opencontrol.health.poll-interval=500ms");
 				arguments.add(target("auth_service", ports.get("auth-service")));

@@ -55,7 +55,6 @@ final class SecuredGateway implements AutoCloseable {
 	/** A separate pair in its own directory, with extra arguments for each service. */
 	static SecuredGateway start(String name, List<String> authArguments, List<String> gatewayArguments)
 			throws Exception {
-		Path root = Path.of(System.getProperty("opencontrol.root", ".."));
 		Path work = Path.of(System.getProperty("opencontrol.work", "target/system-test")).resolve(name);
 		FileSystemUtils.deleteRecursively(work);
 		int authPort = ServiceProcess.freePort();
@@ -64,14 +63,14 @@ final class SecuredGateway implements AutoCloseable {
 		String issuer = "http://localhost:" + authPort;
 		RecordingBackend backend = RecordingBackend.start(ServiceProcess.freePort());
 		Map<String, String> environment = Map.of("OPENCONTROL_AUTH_DEMO_CLIENT_SECRET", DEMO_SECRET);
-		ServiceProcess auth = ServiceProcess.start("auth-service", authPort, jar(root, "auth-service"),
+		ServiceProcess auth = ServiceProcess.start("auth-service", authPort, ServiceProcess.jar("auth-service"),
 				work.resolve("auth-service.log"),
 				concat(List.of("--spring.profiles.active=local", "--opencontrol.auth.issuer=" + issuer,
 						"--opencontrol.embedded-postgres.port=" + postgresPort,
 						"--opencontrol.embedded-postgres.data-directory=" + work.resolve("auth-data").toAbsolutePath()),
 						authArguments),
 				environment);
-		ServiceProcess gateway = ServiceProcess.start("gateway", gatewayPort, jar(root, "gateway"),
+		ServiceProcess gateway = ServiceProcess.start("gateway", gatewayPort, ServiceProcess.jar("gateway"),
 				work.resolve("gateway.log"),
 				concat(List.of("--opencontrol.tokens.issuer=" + issuer,
 						"--opencontrol.tokens.jwk-set-uri=http://127.0.0.1:" + authPort + "/oauth2/jwks",
@@ -108,10 +107,6 @@ final class SecuredGateway implements AutoCloseable {
 	private static String optionName(String argument) {
 		int equals = argument.indexOf('=');
 		return (equals < 0) ? argument : argument.substring(0, equals);
-	}
-
-	private static Path jar(Path root, String name) {
-		return root.resolve(name).resolve("target").resolve(name + ".jar");
 	}
 
 	ServiceProcess gateway() {

@@ -22,6 +22,9 @@ import java.util.concurrent.TimeUnit;
 /** One OpenControl service running as its own JVM, as it runs in production. */
 final class ServiceProcess {
 
+	/** The checkout whose services are tested. */
+	static final Path ROOT = Path.of(System.getProperty("opencontrol.root", ".."));
+
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final String name;
@@ -58,6 +61,11 @@ final class ServiceProcess {
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.environment().putAll(environment);
 		return new ServiceProcess(name, port, log, builder.start());
+	}
+
+	/** A service's packaged jar in the checkout. */
+	static Path jar(String service) {
+		return ROOT.resolve(service).resolve("target").resolve(service + ".jar");
 	}
 
 	String name() {

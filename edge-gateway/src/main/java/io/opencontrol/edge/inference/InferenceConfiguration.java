@@ -34,14 +34,12 @@ class InferenceConfiguration {
 
 	@Bean
 	ModelSync modelSync(Cloud cloud, LocalRunner runner, InferenceProperties properties, JsonMapper json) {
-		ModelSync sync = new ModelSync(cloud, runner, properties, json);
-		sync.loadLastGood();
-		return sync;
+		return new ModelSync(cloud, runner, properties, json);
 	}
 
 	@Bean
 	FixedDelayTask modelSyncTask(ModelSync sync, InferenceProperties properties) {
-		return new FixedDelayTask("model-sync", java.time.Duration.ZERO, properties.syncInterval(), sync::sync);
+		return new FixedDelayTask("model-sync", java.time.Duration.ZERO, properties.syncInterval(), sync::run);
 	}
 
 }

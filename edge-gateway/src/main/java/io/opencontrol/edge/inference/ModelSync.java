@@ -47,6 +47,9 @@ class ModelSync {
 
 	private final Path directory;
 
+	/** Set by the sync thread once the disk has been looked at. */
+	private boolean diskChecked;
+
 	ModelSync(Cloud cloud, LocalRunner runner, InferenceProperties properties, JsonMapper json) {
 		this.cloud = cloud;
 		this.runner = runner;
@@ -55,8 +58,20 @@ class ModelSync {
 		this.directory = properties.localModels().resolve(properties.model());
 	}
 
+	/**
+	 * One round: the first loads the last good version from disk (on the sync thread, so
+	 * loading an engine never delays the start of telemetry), then the cloud is asked.
+	 */
+	void run() {
+		if (!this.diskChecked) {
+			this.diskChecked = true;
+			loadLastGood();
+		}
+		sync();
+	}
+
 	/** Loads the last good version on disk, if there is one. */
-	void loadLastGood() {
+	private void loadLastGood() {
 		Path pointer = this.directory.resolve("current");
 		if (!Files.isRegularFile(pointer)) {
 			return;
@@ -76,7 +91,7 @@ class ModelSync {
 	/**
 	 * Asks the cloud for its newest version and switches to it if it is not the one here.
 	 */
-	void sync() {
+	private void sync() {
 		try {
 			String newest = newestInTheCloud();
 			if (newest == null || newest.equals(this.runner.version())) {

@@ -23,6 +23,11 @@ public record JournalRecord(long sequence, Priority priority, byte[] payload) {
 		return this.payload.clone();
 	}
 
+	/** The payload's length, without copying it. */
+	public int payloadSize() {
+		return this.payload.length;
+	}
+
 	int encodedSize() {
 		return HEADER_BYTES + BODY_OVERHEAD + this.payload.length;
 	}

@@ -164,7 +164,7 @@ public class Forwarder implements SmartLifecycle {
 		List<JournalRecord> batch = new ArrayList<>(records.size());
 		long bytes = 0;
 		for (JournalRecord record : records) {
-			bytes += record.payload().length;
+			bytes += record.payloadSize();
 			if (!batch.isEmpty() && bytes > this.properties.batchSize().toBytes()) {
 				break;
 			}
