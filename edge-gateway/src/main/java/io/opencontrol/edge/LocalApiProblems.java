@@ -1,5 +1,8 @@
 package io.opencontrol.edge;
 
+import io.opencontrol.edge.assignments.CloudRefused;
+import io.opencontrol.edge.assignments.CloudUnreachable;
+import io.opencontrol.edge.heartbeat.UnknownSensor;
 import io.opencontrol.edge.inference.InvalidPrediction;
 import io.opencontrol.edge.inference.LocalUnavailable;
 import io.opencontrol.edge.journal.JournalUnavailable;
@@ -44,6 +47,26 @@ class LocalApiProblems {
 	@ExceptionHandler(RecordTooLarge.class)
 	ProblemDetail tooLarge(RecordTooLarge ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+	}
+
+	@ExceptionHandler(UnknownSensor.class)
+	ProblemDetail unknownSensor(UnknownSensor ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	/** The coordinator's own refusal, with its status, for the robot to act on. */
+	@ExceptionHandler(CloudRefused.class)
+	ProblemDetail cloudRefused(CloudRefused ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(ex.status()), ex.getMessage());
+		problem.setTitle("Refused by the fleet-coordinator");
+		return problem;
+	}
+
+	@ExceptionHandler(CloudUnreachable.class)
+	ResponseEntity<ProblemDetail> cloudUnreachable(CloudUnreachable ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Fleet-coordinator unreachable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}
 
 }

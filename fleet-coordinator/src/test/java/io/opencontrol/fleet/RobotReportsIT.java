@@ -97,16 +97,30 @@ class RobotReportsIT {
 		assertThat(send("POST", "/api/robots/" + this.robot + "/heartbeats", own(),
 				"{\"sensors\":{\"camera_feed\":\"on fire\"}}")
 			.statusCode()).isEqualTo(400);
+		assertThat(send("POST", "/api/robots/" + this.robot + "/heartbeats", own(),
+				"{\"sensors\":{},\"circuit\":\"OPEN; drop table\"}")
+			.statusCode()).isEqualTo(400);
 	}
 
 	@Test
 	void aSilentRobotGoesOfflineAndComesBackWithItsHeartbeat() throws Exception {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(status()).isEqualTo("offline"));
 
+		assertThat(send("GET", "/api/robots/" + this.robot + "/heartbeat", this.admin, null).statusCode())
+			.isEqualTo(404);
 		HttpResponse<String> heartbeat = send("POST", "/api/robots/" + this.robot + "/heartbeats", own(),
-				"{\"sensors\":{\"camera_feed\":\"ok\",\"force_sensor\":\"degraded\"},\"mode\":\"cloud\",\"backlog\":12}");
+				"{\"sensors\":{\"camera_feed\":\"ok\",\"force_sensor\":\"degraded\"},\"mode\":\"local_only\","
+						+ "\"circuit\":\"open\",\"backlog\":12}");
 		assertThat(heartbeat.statusCode()).as(heartbeat.body()).isEqualTo(204);
 		assertThat(status()).isEqualTo("idle");
+		HttpResponse<String> last = send("GET", "/api/robots/" + this.robot + "/heartbeat", this.admin, null);
+		assertThat(last.statusCode()).as(last.body()).isEqualTo(200);
+		assertThat(last.body()).contains("\"camera_feed\":\"ok\"")
+			.contains("\"force_sensor\":\"degraded\"")
+			.contains("\"mode\":\"local_only\"")
+			.contains("\"circuit\":\"open\"")
+			.contains("\"backlog\":12")
+			.contains("\"received_at\":");
 	}
 
 	@Test

@@ -83,6 +83,7 @@ class AccessMatrixIT {
 				cell("POST", "/api/robots/demo-robot-1/heartbeats", ROBOT),
 				cell("POST", "/api/robots/demo-robot-1/telemetry", ROBOT),
 				cell("GET", "/api/robots/demo-robot-1/telemetry", READ),
+				cell("GET", "/api/robots/demo-robot-1/heartbeat", READ),
 				cell("GET", "/api/robots/demo-robot-1/assignments", READ_OR_ROBOT), cell("GET", "/api/tasks", READ),
 				cell("GET", "/api/tasks/t-1", READ), cell("POST", "/api/tasks/t-1/start", CONTROL_OR_ROBOT),
 				cell("POST", "/api/tasks/t-1/complete", CONTROL_OR_ROBOT),

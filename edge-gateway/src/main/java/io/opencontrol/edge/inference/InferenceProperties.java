@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param model the model served in the cloud and run on the robot
  * @param localModels where downloaded versions are kept (the last good one survives
- * restarts and outages)
+ * restarts and outages); its default, under the user's home, is in application.yaml
+ * because a default value here would not resolve placeholders
  * @param syncInterval how often the cloud is asked for a newer version
  * @param localConcurrency local inferences at once; more waiting means the local runner
  * is overloaded and requests go to the cloud
@@ -21,8 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * cloud again
  */
 @ConfigurationProperties("opencontrol.edge.inference")
-public record InferenceProperties(@DefaultValue("world_model") String model,
-		@DefaultValue("${user.home}/.opencontrol/edge-gateway/models") Path localModels,
+public record InferenceProperties(@DefaultValue("world_model") String model, Path localModels,
 		@DefaultValue("15s") Duration syncInterval, @DefaultValue("2") int localConcurrency,
 		@DefaultValue("confidence") String confidenceOutput, @DefaultValue("0.5") double confidenceThreshold) {
 

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,9 +15,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class JournalConfiguration {
 
+	/**
+	 * The journal on real files, unless the context has another {@link ChannelOpener}
+	 * (the tests' disk that fills up).
+	 */
 	@Bean(destroyMethod = "close")
-	Journal journal(JournalProperties properties) throws IOException {
-		return Journal.open(properties, ChannelOpener.FILES);
+	Journal journal(JournalProperties properties, ObjectProvider<ChannelOpener> disk) throws IOException {
+		return Journal.open(properties, disk.getIfAvailable(() -> ChannelOpener.FILES));
 	}
 
 	@Bean

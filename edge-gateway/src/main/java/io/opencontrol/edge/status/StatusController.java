@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import io.opencontrol.edge.assignments.AssignmentFeed;
 import io.opencontrol.edge.cloud.Cloud;
+import io.opencontrol.edge.heartbeat.Heartbeats;
 import io.opencontrol.edge.inference.InferenceStatus;
 import io.opencontrol.edge.journal.Journal;
 import io.opencontrol.edge.journal.Priority;
@@ -27,11 +29,18 @@ class StatusController {
 
 	private final InferenceStatus inference;
 
-	StatusController(Cloud cloud, Journal journal, Forwarder forwarder, InferenceStatus inference) {
+	private final Heartbeats heartbeats;
+
+	private final AssignmentFeed assignments;
+
+	StatusController(Cloud cloud, Journal journal, Forwarder forwarder, InferenceStatus inference,
+			Heartbeats heartbeats, AssignmentFeed assignments) {
 		this.cloud = cloud;
 		this.journal = journal;
 		this.forwarder = forwarder;
 		this.inference = inference;
+		this.heartbeats = heartbeats;
+		this.assignments = assignments;
 	}
 
 	@GetMapping("/status")
@@ -42,11 +51,19 @@ class StatusController {
 				this.journal.diskBytes(), Map.of("low", this.journal.dropped(Priority.LOW), "normal",
 						this.journal.dropped(Priority.NORMAL), "high", this.journal.dropped(Priority.HIGH)));
 		return new EdgeStatus(this.cloud.robotId(), this.inference.now(), journal,
-				new ForwardingStatus(this.forwarder.lastConfirmed(), this.forwarder.lastProblem()));
+				new ForwardingStatus(this.forwarder.lastConfirmed(), this.forwarder.lastProblem()),
+				new HeartbeatStatus(this.heartbeats.lastDelivered(), this.heartbeats.lastProblem()),
+				new StreamStatus(this.assignments.connected(), this.assignments.lastProblem()));
 	}
 
 	record EdgeStatus(String robotId, InferenceStatus.Snapshot inference, JournalStatus journal,
-			ForwardingStatus forwarding) {
+			ForwardingStatus forwarding, HeartbeatStatus heartbeats, StreamStatus assignments) {
+	}
+
+	record HeartbeatStatus(Instant lastDelivered, String lastProblem) {
+	}
+
+	record StreamStatus(boolean connected, String lastProblem) {
 	}
 
 	record JournalStatus(UUID id, long lastSequence, long forwardedSequence, long backlog, long diskBytes,

@@ -1,5 +1,6 @@
 package io.opencontrol.fleet.robots;
 
+import java.time.Instant;
 import java.util.Map;
 
 import io.opencontrol.fleet.fleets.Fleet;
@@ -57,7 +58,7 @@ public class RobotReports {
 	 * One statement, checking that the robot is the caller's and in its fleets:
 	 * heartbeats are the coordinator's most frequent request.
 	 */
-	public void heartbeat(CallerRights caller, String id, Map<String, String> sensors, String mode, Long backlog) {
+	public void heartbeat(CallerRights caller, String id, Heartbeat heartbeat) {
 		if (!caller.isRobot(id)) {
 			throw new RobotNotFound(id);
 		}
@@ -66,10 +67,11 @@ public class RobotReports {
 				    select id, fleet_id, status from robot where id = :id
 				    and (:all or fleet_id = any (:fleets)) for no key update
 				), beat as (
-				    insert into robot_heartbeat (robot_id, received_at, sensors, mode, backlog)
-				    select id, now(), cast(:sensors as jsonb), :mode, :backlog from own
+				    insert into robot_heartbeat (robot_id, received_at, sensors, mode, circuit, backlog)
+				    select id, now(), cast(:sensors as jsonb), :mode, :circuit, :backlog from own
 				    on conflict (robot_id) do update set received_at = excluded.received_at,
-				    sensors = excluded.sensors, mode = excluded.mode, backlog = excluded.backlog
+				    sensors = excluded.sensors, mode = excluded.mode, circuit = excluded.circuit,
+				    backlog = excluded.backlog
 				)
 				update robot set last_seen = now(),
 				    status = case when robot.status = 'offline' then 'idle' else robot.status end
@@ -78,15 +80,33 @@ public class RobotReports {
 			.param("id", id)
 			.param("all", caller.canSeeAllFleets())
 			.param("fleets", caller.fleets().toArray(String[]::new))
-			.param("sensors", this.json.writeValueAsString(sensors))
-			.param("mode", mode)
-			.param("backlog", backlog)
+			.param("sensors", this.json.writeValueAsString(heartbeat.sensors()))
+			.param("mode", heartbeat.mode())
+			.param("circuit", heartbeat.circuit())
+			.param("backlog", heartbeat.backlog())
 			.query((rs, row) -> new Seen(rs.getString(1), rs.getString(2)))
 			.optional()
 			.orElseThrow(() -> new RobotNotFound(id));
 		if ("offline".equals(seen.previousStatus())) {
 			this.replanning.request(seen.fleet());
 		}
+	}
+
+	/** The robot's latest heartbeat, for readers of its fleet. */
+	public LastHeartbeat lastHeartbeat(CallerRights caller, String id) {
+		this.robots.get(caller, id);
+		return this.jdbc
+			.sql("select received_at, sensors, mode, circuit, backlog from robot_heartbeat where robot_id = ?")
+			.param(id)
+			.query((rs, row) -> new LastHeartbeat(rs.getTimestamp(1).toInstant(), sensors(rs.getString(2)),
+					rs.getString(3), rs.getString(4), (Long) rs.getObject(5)))
+			.optional()
+			.orElseThrow(() -> new NoHeartbeatYet(id));
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, String> sensors(String stored) {
+		return this.json.readValue(stored, Map.class);
 	}
 
 	private Robot ownRobot(CallerRights caller, String id) {
@@ -97,6 +117,22 @@ public class RobotReports {
 	}
 
 	private record Seen(String fleet, String previousStatus) {
+	}
+
+	/**
+	 * What an edge gateway says about its robot.
+	 *
+	 * @param sensors each sensor's health: ok, degraded or failed
+	 * @param mode how the robot infers now (cloud, local_only ...), or null
+	 * @param circuit the state of its circuit to the cloud, or null
+	 * @param backlog telemetry records it holds that the cloud has not confirmed, or null
+	 */
+	public record Heartbeat(Map<String, String> sensors, String mode, String circuit, Long backlog) {
+	}
+
+	/** A heartbeat as stored, with when it arrived. */
+	public record LastHeartbeat(Instant receivedAt, Map<String, String> sensors, String mode, String circuit,
+			Long backlog) {
 	}
 
 }

@@ -5,6 +5,7 @@ import io.opencontrol.fleet.fleets.FleetAlreadyExists;
 import io.opencontrol.fleet.fleets.FleetNotFound;
 import io.opencontrol.fleet.fleets.OutsideTheMap;
 import io.opencontrol.fleet.robots.RobotAlreadyRegistered;
+import io.opencontrol.fleet.robots.NoHeartbeatYet;
 import io.opencontrol.fleet.robots.RobotNotFound;
 import io.opencontrol.fleet.tasks.TaskNotFound;
 import io.opencontrol.fleet.assignment.IdempotencyKeyReused;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class FleetProblems {
 
-	@ExceptionHandler({ FleetNotFound.class, RobotNotFound.class, TaskNotFound.class })
+	@ExceptionHandler({ FleetNotFound.class, RobotNotFound.class, TaskNotFound.class, NoHeartbeatYet.class })
 	ProblemDetail notFound(RuntimeException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 	}

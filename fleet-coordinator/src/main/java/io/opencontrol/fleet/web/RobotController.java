@@ -93,7 +93,16 @@ class RobotController {
 	@PreAuthorize("hasAuthority('PERMISSION_ROBOT')")
 	void heartbeat(@PathVariable @Pattern(regexp = Identifiers.SLUG) String id, @Valid @RequestBody Heartbeat heartbeat,
 			Authentication caller) {
-		this.reports.heartbeat(CallerRights.of(caller), id, heartbeat.sensors(), heartbeat.mode(), heartbeat.backlog());
+		this.reports.heartbeat(CallerRights.of(caller), id, new RobotReports.Heartbeat(heartbeat.sensors(),
+				heartbeat.mode(), heartbeat.circuit(), heartbeat.backlog()));
+	}
+
+	/** The robot's latest heartbeat: what its edge gateway last said about itself. */
+	@GetMapping("/{id}/heartbeat")
+	@PreAuthorize("hasAuthority('PERMISSION_READ')")
+	RobotReports.LastHeartbeat lastHeartbeat(@PathVariable @Pattern(regexp = Identifiers.SLUG) String id,
+			Authentication caller) {
+		return this.reports.lastHeartbeat(CallerRights.of(caller), id);
 	}
 
 	/**
@@ -109,7 +118,8 @@ class RobotController {
 	record Heartbeat(
 			@NotNull @Size(max = 20) Map<@Pattern(regexp = "^[a-z][a-z0-9_]{0,49}$") String, @NotNull @Pattern(
 					regexp = "^(ok|degraded|failed)$") String> sensors,
-			@Size(max = 50) String mode, @PositiveOrZero Long backlog) {
+			@Size(max = 50) String mode, @Pattern(regexp = "^[a-z_]{1,20}$") String circuit,
+			@PositiveOrZero Long backlog) {
 	}
 
 	record NewRobot(@NotBlank @Pattern(regexp = Identifiers.SLUG) String id,

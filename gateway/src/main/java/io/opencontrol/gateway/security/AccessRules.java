@@ -58,8 +58,8 @@ final class AccessRules {
 			.pathMatchers(HttpMethod.GET, "/api/robots/{robot}/assignments")
 			.hasAnyAuthority(READ.authority(), ROBOT.authority())
 			.pathMatchers(HttpMethod.GET, "/api/fleets", "/api/fleets/{fleet}", "/api/fleets/{fleet}/assignments",
-					"/api/robots", "/api/robots/{robot}", "/api/robots/{robot}/telemetry", "/api/tasks",
-					"/api/tasks/{task}")
+					"/api/robots", "/api/robots/{robot}", "/api/robots/{robot}/heartbeat",
+					"/api/robots/{robot}/telemetry", "/api/tasks", "/api/tasks/{task}")
 			.hasAuthority(READ.authority())
 			.pathMatchers(HttpMethod.POST, "/api/fleets", "/api/robots")
 			.hasAuthority(WRITE.authority())
