@@ -204,7 +204,7 @@ public class AssignmentFeed implements SmartLifecycle {
 	}
 
 	private void problem(String problem) {
-		if (this.lastProblem == null) {
+		if (this.lastProblem == null && this.running) {
 			logger.warn("Assignment stream of robot {} lost: {}", this.cloud.robotId(), problem);
 		}
 		this.lastProblem = problem;

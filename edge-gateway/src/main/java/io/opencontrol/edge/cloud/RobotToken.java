@@ -38,7 +38,7 @@ public class RobotToken {
 
 	private volatile AccessToken current;
 
-	RobotToken(HttpClient http, CloudProperties properties, JsonMapper json, Clock clock) {
+	public RobotToken(HttpClient http, CloudProperties properties, JsonMapper json, Clock clock) {
 		this.http = http;
 		this.properties = properties;
 		this.json = json;
