@@ -1,6 +1,7 @@
 package io.opencontrol.simulator;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +27,7 @@ class EdgeGateways implements AutoCloseable {
 
 	/** Starts the robot's edge gateway and answers its local API's address. */
 	URI start(RobotCredentials robot) {
-		java.nio.file.Path home = this.properties.work().resolve(robot.robotId()).toAbsolutePath();
+		Path home = this.properties.work().resolve(robot.robotId()).toAbsolutePath();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EdgeGatewayApplication.class)
 			// Logging is one for the whole JVM: its lines name the thread, not an
 			// application.

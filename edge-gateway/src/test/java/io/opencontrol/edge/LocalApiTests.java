@@ -63,7 +63,7 @@ class LocalApiTests {
 					PUT  | /sensors/camera_feed                | bad status        | {"status":"on fire"} | 400
 					PUT  | /sensors/camera_feed                | no status         | {}                  | 400
 					PUT  | /sensors/lidar                      | unknown sensor    | {"status":"ok"}     | 404
-					PUT  | /state                              | off the map       | {"x":-1,"y":0,"battery_pct":50,"status":"idle"} | 400
+					PUT  | /state                              | negative x        | {"x":-1,"y":0,"battery_pct":50,"status":"idle"} | 400
 					PUT  | /state                              | battery over 100  | {"x":1,"y":0,"battery_pct":101,"status":"idle"} | 400
 					PUT  | /state                              | status offline    | {"x":1,"y":0,"battery_pct":50,"status":"offline"} | 400
 					POST | /assignments/not-a-uuid/start       | task id           | ``                  | 400

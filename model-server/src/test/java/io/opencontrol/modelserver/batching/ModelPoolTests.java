@@ -74,8 +74,10 @@ class ModelPoolTests {
 			all.add(pool.submit(request(sample(0, 1f), Priority.NORMAL)).result().thenRun(() -> order.add(name)));
 		}
 		all.add(pool.submit(request(sample(0, 1f), Priority.HIGH)).result().thenRun(() -> order.add("high")));
-		// Measured after the high request arrived, less one for it: the queue only shrinks,
-		// so this is at most the number of normal requests waiting when it arrived. (Measured
+		// Measured after the high request arrived, less one for it: the queue only
+		// shrinks,
+		// so this is at most the number of normal requests waiting when it arrived.
+		// (Measured
 		// before it, the worker could compute more normal requests in between.)
 		int waiting = pool.queueDepth() - 1;
 		CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
