@@ -199,24 +199,33 @@ class SimulatedRobot {
 		HttpResponse<String> completed = send("POST", "/assignments/" + this.task + "/complete", null);
 		if (completed.statusCode() == 200) {
 			this.counts.completed.incrementAndGet();
-			this.task = null;
-			this.activity = Activity.IDLE;
 		}
-		// Otherwise (the cloud away) it stays done here and is reported again next tick.
+		if (completed.statusCode() == 503) {
+			// The cloud is away: the work stays done here and is reported again next
+			// tick.
+			return;
+		}
+		// Completed, or refused because the task was cancelled meanwhile: either way
+		// done.
+		this.task = null;
+		this.activity = Activity.IDLE;
 	}
 
 	/** A robot about to run flat gives its task back and goes to charge. */
 	private void abandonIfFlat() throws IOException, InterruptedException {
-		if (this.body.chargePct() > 3) {
+		if (this.task == null || this.body.chargePct() > 3) {
 			return;
 		}
 		HttpResponse<String> failed = send("POST", "/assignments/" + this.task + "/fail",
 				"{\"reason\":\"battery nearly empty\"}");
+		if (failed.statusCode() == 503) {
+			return;
+		}
 		if (failed.statusCode() == 200) {
 			this.counts.failed.incrementAndGet();
-			this.task = null;
-			goCharge();
 		}
+		this.task = null;
+		goCharge();
 	}
 
 	private void goCharge() {
