@@ -5,8 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,9 +37,7 @@ class LocalApiTests {
 
 	@DynamicPropertySource
 	static void directories(DynamicPropertyRegistry registry) throws IOException {
-		Path work = Files.createTempDirectory("edge-local-api");
-		registry.add("opencontrol.edge.journal.directory", () -> work.resolve("journal").toString());
-		registry.add("opencontrol.edge.inference.local-models", () -> work.resolve("models").toString());
+		EdgeDirectories.register(registry, "edge-local-api");
 	}
 
 	@ParameterizedTest(name = "{0} {1} {2} -> {4}")

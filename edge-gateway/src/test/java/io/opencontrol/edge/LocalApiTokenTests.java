@@ -5,8 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +31,7 @@ class LocalApiTokenTests {
 
 	@DynamicPropertySource
 	static void directories(DynamicPropertyRegistry registry) throws IOException {
-		Path work = Files.createTempDirectory("edge-local-token");
-		registry.add("opencontrol.edge.journal.directory", () -> work.resolve("journal").toString());
-		registry.add("opencontrol.edge.inference.local-models", () -> work.resolve("models").toString());
+		EdgeDirectories.register(registry, "edge-local-token");
 	}
 
 	@Test

@@ -45,13 +45,14 @@ class EdgeFleetIT {
 	static void startCloudAndEdge() throws Exception {
 		stack = LocalStack.start(List.of("auth-service", "fleet-coordinator", "gateway"));
 		String admin = stack.demoToken("admin");
-		assertThat(cloud("POST", "/api/fleets", admin,
-				"{\"id\":\"" + FLEET + "\",\"name\":\"demo\",\"map_width_m\":100,\"map_height_m\":100,"
-						+ "\"chargers\":[{\"id\":\"dock\",\"x\":0,\"y\":0}]}")
+		assertThat(stack
+			.throughGateway("POST", "/api/fleets", admin,
+					"{\"id\":\"" + FLEET + "\",\"name\":\"demo\",\"map_width_m\":100,\"map_height_m\":100,"
+							+ "\"chargers\":[{\"id\":\"dock\",\"x\":0,\"y\":0}]}")
 			.statusCode()).isEqualTo(201);
-		assertThat(cloud("POST", "/api/robots", admin,
-				"{\"id\":\"" + ROBOT + "\",\"fleet\":\"" + FLEET
-						+ "\",\"capabilities\":[],\"x\":1,\"y\":1,\"speed_mps\":1,\"battery_pct\":90,\"capacity\":3}")
+		assertThat(stack
+			.throughGateway("POST", "/api/robots", admin, "{\"id\":\"" + ROBOT + "\",\"fleet\":\"" + FLEET
+					+ "\",\"capabilities\":[],\"x\":1,\"y\":1,\"speed_mps\":1,\"battery_pct\":90,\"capacity\":3}")
 			.statusCode()).isEqualTo(201);
 		work = stack.work("edge");
 		arguments = new ArrayList<>(stack.edgeArguments(work));
@@ -75,7 +76,8 @@ class EdgeFleetIT {
 		assertThat(local("PUT", "/sensors/force_sensor", "{\"status\":\"degraded\"}").statusCode()).isEqualTo(200);
 		String viewer = stack.demoToken("viewer");
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-			HttpResponse<String> last = cloud("GET", "/api/robots/" + ROBOT + "/heartbeat", viewer, null);
+			HttpResponse<String> last = stack.throughGateway("GET", "/api/robots/" + ROBOT + "/heartbeat", viewer,
+					null);
 			assertThat(last.statusCode()).as(last.body()).isEqualTo(200);
 			JsonNode heartbeat = json.readTree(last.body());
 			assertThat(heartbeat.path("sensors").path("camera_feed").asString()).isEqualTo("ok");
@@ -120,7 +122,8 @@ class EdgeFleetIT {
 		HttpResponse<String> reported = local("PUT", "/state",
 				"{\"x\":42.5,\"y\":7,\"battery_pct\":64,\"status\":\"idle\"}");
 		assertThat(reported.statusCode()).as(reported.body()).isEqualTo(200);
-		JsonNode robot = json.readTree(cloud("GET", "/api/robots/" + ROBOT, stack.demoToken("viewer"), null).body());
+		JsonNode robot = json
+			.readTree(stack.throughGateway("GET", "/api/robots/" + ROBOT, stack.demoToken("viewer"), null).body());
 		assertThat(robot.path("x").asDouble()).isEqualTo(42.5);
 		assertThat(robot.path("battery_pct").asDouble()).isEqualTo(64);
 		HttpResponse<String> offMap = local("PUT", "/state",
@@ -138,7 +141,7 @@ class EdgeFleetIT {
 	}
 
 	private static String assign(String operator, double x, double y) throws IOException {
-		HttpResponse<String> assigned = cloud("POST", "/assign_task", operator, "{\"fleet\":\"" + FLEET
+		HttpResponse<String> assigned = stack.throughGateway("POST", "/assign_task", operator, "{\"fleet\":\"" + FLEET
 				+ "\",\"type\":\"pick\",\"location\":{\"x\":" + x + ",\"y\":" + y + "},\"estimated_duration_s\":30}");
 		assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
 		JsonNode answer = json.readTree(assigned.body());
@@ -161,7 +164,7 @@ class EdgeFleetIT {
 	}
 
 	private static String taskStatus(String task) throws IOException {
-		return json.readTree(cloud("GET", "/api/tasks/" + task, stack.demoToken("viewer"), null).body())
+		return json.readTree(stack.throughGateway("GET", "/api/tasks/" + task, stack.demoToken("viewer"), null).body())
 			.path("status")
 			.asString();
 	}
@@ -171,17 +174,6 @@ class EdgeFleetIT {
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
 			.header("Content-Type", "application/json")
-			.build());
-	}
-
-	private static HttpResponse<String> cloud(String method, String path, String token, String body)
-			throws IOException {
-		ServiceProcess gateway = stack.service("gateway");
-		return gateway.send(HttpRequest.newBuilder(gateway.uri(path))
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
-			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + token)
 			.build());
 	}
 

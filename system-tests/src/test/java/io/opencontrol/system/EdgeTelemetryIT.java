@@ -70,12 +70,14 @@ class EdgeTelemetryIT {
 	static void startCloudAndRegisterTheRobot() throws Exception {
 		stack = LocalStack.start(List.of("auth-service", "fleet-coordinator", "gateway"));
 		String admin = stack.demoToken("admin");
-		assertThat(cloud("POST", "/api/fleets", admin,
-				"{\"id\":\"" + FLEET + "\",\"name\":\"demo\",\"map_width_m\":100,\"map_height_m\":100,\"chargers\":[]}")
+		assertThat(stack
+			.throughGateway("POST", "/api/fleets", admin,
+					"{\"id\":\"" + FLEET
+							+ "\",\"name\":\"demo\",\"map_width_m\":100,\"map_height_m\":100,\"chargers\":[]}")
 			.statusCode()).isEqualTo(201);
-		assertThat(cloud("POST", "/api/robots", admin,
-				"{\"id\":\"" + ROBOT + "\",\"fleet\":\"" + FLEET
-						+ "\",\"capabilities\":[],\"x\":1,\"y\":1,\"speed_mps\":1,\"battery_pct\":90,\"capacity\":1}")
+		assertThat(stack
+			.throughGateway("POST", "/api/robots", admin, "{\"id\":\"" + ROBOT + "\",\"fleet\":\"" + FLEET
+					+ "\",\"capabilities\":[],\"x\":1,\"y\":1,\"speed_mps\":1,\"battery_pct\":90,\"capacity\":1}")
 			.statusCode()).isEqualTo(201);
 		edge = EdgeProcess.prepare(stack.work("edge"), stack.edgeArguments(stack.work("edge")));
 	}
@@ -170,7 +172,7 @@ class EdgeTelemetryIT {
 	private static void checkWhatArrivedSoFar() throws Exception {
 		String admin = stack.demoToken("admin");
 		while (true) {
-			HttpResponse<String> page = cloud("GET",
+			HttpResponse<String> page = stack.throughGateway("GET",
 					"/api/robots/" + ROBOT + "/telemetry?after=" + readUpTo + "&limit=5000", admin, null);
 			assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
 			JsonNode records = json.readTree(page.body());
@@ -198,17 +200,6 @@ class EdgeTelemetryIT {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"data\":{\"n\":" + number + ",\"battery_pct\":80.5}}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static HttpResponse<String> cloud(String method, String path, String token, String body)
-			throws IOException {
-		ServiceProcess gateway = stack.service("gateway");
-		return gateway.send(HttpRequest.newBuilder(gateway.uri(path))
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
-			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + token)
-			.build());
 	}
 
 	/** Robot software writing telemetry as fast as the edge gateway acknowledges it. */

@@ -1,7 +1,6 @@
 package io.opencontrol.system;
 
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,20 +44,22 @@ class FleetSimulatorIT {
 	static void startStackAndFleet() throws Exception {
 		stack = LocalStack.start(List.of("auth-service", "model-server", "fleet-coordinator", "gateway"));
 		String admin = stack.demoToken("admin");
-		assertThat(cloud("POST", "/api/fleets", admin,
-				"{\"id\":\"" + FLEET + "\",\"name\":\"demo\",\"map_width_m\":40,"
-						+ "\"map_height_m\":40,\"chargers\":[{\"id\":\"dock\",\"x\":2,\"y\":2}]}")
+		assertThat(stack
+			.throughGateway("POST", "/api/fleets", admin,
+					"{\"id\":\"" + FLEET + "\",\"name\":\"demo\",\"map_width_m\":40,"
+							+ "\"map_height_m\":40,\"chargers\":[{\"id\":\"dock\",\"x\":2,\"y\":2}]}")
 			.statusCode()).isEqualTo(201);
 		List<String> credentials = new ArrayList<>();
 		int place = 5;
 		for (String robot : ROBOTS) {
-			assertThat(cloud("POST", "/api/robots", admin,
-					"{\"id\":\"" + robot + "\",\"fleet\":\"" + FLEET
-							+ "\",\"capabilities\":[\"pick\",\"inspect\"],\"x\":" + place + ",\"y\":" + place
-							+ ",\"speed_mps\":2,\"battery_pct\":90,\"capacity\":2}")
+			assertThat(stack
+				.throughGateway("POST", "/api/robots", admin,
+						"{\"id\":\"" + robot + "\",\"fleet\":\"" + FLEET
+								+ "\",\"capabilities\":[\"pick\",\"inspect\"],\"x\":" + place + ",\"y\":" + place
+								+ ",\"speed_mps\":2,\"battery_pct\":90,\"capacity\":2}")
 				.statusCode()).isEqualTo(201);
 			place += 20;
-			HttpResponse<String> client = cloud("POST", "/api/admin/robots", admin,
+			HttpResponse<String> client = stack.throughGateway("POST", "/api/admin/robots", admin,
 					"{\"robot_id\":\"" + robot + "\",\"fleet\":\"" + FLEET + "\"}");
 			assertThat(client.statusCode()).as(client.body()).isEqualTo(201);
 			JsonNode issued = json.readTree(client.body());
@@ -104,18 +105,19 @@ class FleetSimulatorIT {
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
 			assertThat(simulator.isAlive()).as("the simulator is running; its log:\n%s", tail()).isTrue();
 			JsonNode completed = json
-				.readTree(cloud("GET", "/api/tasks?fleet=" + FLEET + "&status=completed", viewer, null).body());
+				.readTree(stack.throughGateway("GET", "/api/tasks?fleet=" + FLEET + "&status=completed", viewer, null)
+					.body());
 			completed.forEach((task) -> finishedBy.add(task.path("robot_id").asString()));
 			assertThat(completed.size()).as("tasks completed").isGreaterThanOrEqualTo(4);
 			assertThat(finishedBy).containsExactlyInAnyOrderElementsOf(ROBOTS);
 		});
 		for (String robot : ROBOTS) {
 			JsonNode heartbeat = json
-				.readTree(cloud("GET", "/api/robots/" + robot + "/heartbeat", viewer, null).body());
+				.readTree(stack.throughGateway("GET", "/api/robots/" + robot + "/heartbeat", viewer, null).body());
 			assertThat(heartbeat.path("sensors").path("camera_feed").asString()).isIn("ok", "degraded");
 			assertThat(heartbeat.path("circuit").asString()).isEqualTo("closed");
-			JsonNode telemetry = json
-				.readTree(cloud("GET", "/api/robots/" + robot + "/telemetry?limit=5", viewer, null).body());
+			JsonNode telemetry = json.readTree(
+					stack.throughGateway("GET", "/api/robots/" + robot + "/telemetry?limit=5", viewer, null).body());
 			assertThat(telemetry.size()).isEqualTo(5);
 			assertThat(telemetry.get(0).path("data").has("battery_pct")).isTrue();
 		}
@@ -129,17 +131,6 @@ class FleetSimulatorIT {
 		catch (IOException ex) {
 			return "(no log)";
 		}
-	}
-
-	private static HttpResponse<String> cloud(String method, String path, String token, String body)
-			throws IOException {
-		ServiceProcess gateway = stack.service("gateway");
-		return gateway.send(HttpRequest.newBuilder(gateway.uri(path))
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
-			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + token)
-			.build());
 	}
 
 }

@@ -92,6 +92,19 @@ final class LocalStack implements AutoCloseable {
 		return this.services.get(name);
 	}
 
+	/**
+	 * A JSON request through the gateway with the given bearer token (body may be null).
+	 */
+	HttpResponse<String> throughGateway(String method, String path, String token, String body) throws IOException {
+		ServiceProcess gateway = service("gateway");
+		return gateway.send(HttpRequest.newBuilder(gateway.uri(path))
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.build());
+	}
+
 	/** A scratch directory of this run. */
 	Path work(String name) throws IOException {
 		return Files.createDirectories(this.work.resolve(name)).toAbsolutePath();

@@ -55,9 +55,8 @@ public class Heartbeats {
 		InferenceStatus.Snapshot inference = this.inference.now();
 		Map<String, String> sensors = new LinkedHashMap<>();
 		this.sensors.now().forEach((name, sensor) -> sensors.put(name, sensor.status()));
-		long backlog = Math.max(0, this.journal.lastSequence() - this.journal.forwardedUpTo());
 		byte[] body = this.json
-			.writeValueAsBytes(new Heartbeat(sensors, inference.mode(), inference.circuit(), backlog));
+			.writeValueAsBytes(new Heartbeat(sensors, inference.mode(), inference.circuit(), this.journal.backlog()));
 		HttpRequest.Builder request = this.cloud.request("/api/robots/" + this.cloud.robotId() + "/heartbeats")
 			.timeout(this.properties.timeout())
 			.header("Content-Type", "application/json")

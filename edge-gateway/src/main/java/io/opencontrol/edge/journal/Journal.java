@@ -204,6 +204,11 @@ public final class Journal implements AutoCloseable {
 		return this.forwarded;
 	}
 
+	/** Records made durable that the cloud has not confirmed. */
+	public long backlog() {
+		return Math.max(0, this.durable - this.forwarded);
+	}
+
 	/** Bytes the journal's segments take on disk (kept as they change, never listed). */
 	public long diskBytes() {
 		return this.sealedBytes.get() + this.activeEnd;

@@ -30,7 +30,7 @@ class JournalConfiguration {
 	}
 
 	private static void bind(Journal journal, MeterRegistry registry) {
-		Gauge.builder("opencontrol.edge.journal.backlog", journal, (j) -> j.lastSequence() - j.forwardedUpTo())
+		Gauge.builder("opencontrol.edge.journal.backlog", journal, Journal::backlog)
 			.description("Telemetry records stored on the robot that the cloud has not confirmed")
 			.baseUnit("records")
 			.register(registry);

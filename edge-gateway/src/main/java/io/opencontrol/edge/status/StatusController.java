@@ -47,7 +47,7 @@ class StatusController {
 	EdgeStatus status() {
 		long last = this.journal.lastSequence();
 		long forwarded = this.journal.forwardedUpTo();
-		JournalStatus journal = new JournalStatus(this.journal.id(), last, forwarded, Math.max(0, last - forwarded),
+		JournalStatus journal = new JournalStatus(this.journal.id(), last, forwarded, this.journal.backlog(),
 				this.journal.diskBytes(), Map.of("low", this.journal.dropped(Priority.LOW), "normal",
 						this.journal.dropped(Priority.NORMAL), "high", this.journal.dropped(Priority.HIGH)));
 		return new EdgeStatus(this.cloud.robotId(), this.inference.now(), journal,

@@ -6,10 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
+import io.opencontrol.edge.EdgeDirectories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,9 +44,7 @@ class FullDiskTelemetryTests {
 
 	@DynamicPropertySource
 	static void directories(DynamicPropertyRegistry registry) throws IOException {
-		Path work = Files.createTempDirectory("edge-full-disk");
-		registry.add("opencontrol.edge.journal.directory", () -> work.resolve("journal").toString());
-		registry.add("opencontrol.edge.inference.local-models", () -> work.resolve("models").toString());
+		EdgeDirectories.register(registry, "edge-full-disk");
 	}
 
 	@Test
