@@ -95,9 +95,12 @@ for size in "${sizes[@]}"; do
 	errors=$((errors + $(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["errors"])' "$line")))
 done
 
+# The heartbeat path is compiled afresh by the JIT, which on two cores takes as long as the
+# assignments' warm-up did; measuring during it would time the compiler, not the service.
+say "warming up heartbeats ($warmup)"
+ROBOTS_FILE="$work/robots.txt" wrk -t2 -c"$heartbeat_connections" -d"$warmup" -s "$here/heartbeat.lua" \
+	"$coordinator" >/dev/null
 say "heartbeats from $heartbeat_robots robots for $heartbeat_duration ($heartbeat_connections connections)"
-ROBOTS_FILE="$work/robots.txt" wrk -t2 -c"$heartbeat_connections" -d5s -s "$here/heartbeat.lua" "$coordinator" \
-	>/dev/null
 beat=$(ROBOTS_FILE="$work/robots.txt" wrk -t2 -c"$heartbeat_connections" -d"$heartbeat_duration" \
 	-s "$here/heartbeat.lua" "$coordinator" | grep '^RESULT ' | cut -c8-)
 say "  $beat"

@@ -5,7 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.opencontrol.testtokens.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -100,6 +105,58 @@ class RobotReportsIT {
 		assertThat(send("POST", "/api/robots/" + this.robot + "/heartbeats", own(),
 				"{\"sensors\":{},\"circuit\":\"OPEN; drop table\"}")
 			.statusCode()).isEqualTo(400);
+	}
+
+	/**
+	 * Heartbeats are stored in groups: many arriving at once must each land on their own
+	 * robot, and a token scoped to another fleet must be refused even inside a group.
+	 */
+	@Test
+	void heartbeatsArrivingTogetherAreEachStoredForTheirOwnRobot() throws Exception {
+		int robots = 12;
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < robots; i++) {
+			String id = this.robot + "-" + i;
+			assertThat(send("POST", "/api/robots", this.admin, "{\"id\":\"" + id + "\",\"fleet\":\"" + this.fleet
+					+ "\",\"capabilities\":[],\"x\":1,\"y\":1,\"speed_mps\":1,\"battery_pct\":50,\"capacity\":1}")
+				.statusCode()).isEqualTo(201);
+			ids.add(id);
+		}
+		ExecutorService senders = Executors.newFixedThreadPool(48);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			List<Future<Integer>> outOfScope = new ArrayList<>();
+			for (int round = 0; round < 5; round++) {
+				for (int i = 0; i < robots; i++) {
+					String id = ids.get(i);
+					String token = tokens.robotToken(id, this.fleet);
+					for (int sender = 0; sender < 3; sender++) {
+						long backlog = i * 1000L + round * 10 + sender;
+						answers.add(senders.submit(() -> send("POST", "/api/robots/" + id + "/heartbeats", token,
+								"{\"sensors\":{\"camera_feed\":\"ok\"},\"backlog\":" + backlog + "}")
+							.statusCode()));
+					}
+					String elsewhere = tokens.robotToken(id, "another-fleet");
+					outOfScope.add(senders.submit(() -> send("POST", "/api/robots/" + id + "/heartbeats", elsewhere,
+							"{\"sensors\":{},\"backlog\":999999}")
+						.statusCode()));
+				}
+			}
+			for (Future<Integer> answer : answers) {
+				assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(204);
+			}
+			for (Future<Integer> answer : outOfScope) {
+				assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(404);
+			}
+		}
+		finally {
+			senders.shutdownNow();
+		}
+		for (int i = 0; i < robots; i++) {
+			String last = send("GET", "/api/robots/" + ids.get(i) + "/heartbeat", this.admin, null).body();
+			long backlog = Long.parseLong(last.replaceAll(".*\"backlog\":(\\d+).*", "$1"));
+			assertThat(backlog / 1000).as(last).isEqualTo(i);
+		}
 	}
 
 	@Test

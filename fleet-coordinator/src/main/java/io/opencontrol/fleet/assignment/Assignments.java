@@ -4,12 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.opencontrol.fleet.events.FleetEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opencontrol.fleet.fleets.Fleet;
+import io.opencontrol.fleet.fleets.FleetAsOf;
 import io.opencontrol.fleet.fleets.FleetNotFound;
 import io.opencontrol.fleet.fleets.Fleets;
 import io.opencontrol.fleet.fleets.LockedFleet;
@@ -25,6 +29,13 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code POST /assign_task}: the task is stored and given to the cheapest robot that can
  * do it now, or queued when none can yet, in one transaction under the fleet's lock. With
  * an Idempotency-Key, a repetition of the same request gets the first answer.
+ * <p>
+ * Searching is most of an assignment's work, so it is done before the fleet's lock is
+ * taken, where it does not hold up the fleet's other assignments. Under the lock the
+ * choice stands only if the fleet and the chosen robot are still exactly as they were
+ * read (an assignment that committed meanwhile changed the robot's row); otherwise the
+ * search is made again under the lock. A robot that became cheaper in those few
+ * milliseconds is not reconsidered, exactly as if it had changed just after the lock.
  */
 @Service
 public class Assignments {
@@ -32,8 +43,6 @@ public class Assignments {
 	private final Fleets fleets;
 
 	private final CandidateSearch candidates;
-
-	private final AssignmentLedger ledger;
 
 	private final Feasibility feasibility;
 
@@ -45,16 +54,21 @@ public class Assignments {
 
 	private final JsonMapper json;
 
-	Assignments(Fleets fleets, CandidateSearch candidates, AssignmentLedger ledger, Feasibility feasibility,
-			IdempotentRequests idempotent, FleetEvents events, JdbcClient jdbc, JsonMapper json) {
+	private final Counter searchedAgain;
+
+	Assignments(Fleets fleets, CandidateSearch candidates, Feasibility feasibility, IdempotentRequests idempotent,
+			FleetEvents events, JdbcClient jdbc, JsonMapper json, MeterRegistry meters) {
 		this.fleets = fleets;
 		this.candidates = candidates;
-		this.ledger = ledger;
 		this.feasibility = feasibility;
 		this.idempotent = idempotent;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.json = json;
+		this.searchedAgain = Counter.builder("opencontrol.assignment.searched.again")
+			.description("Assignments whose search before the fleet's lock was stale (or found no robot) "
+					+ "and was made again under the lock")
+			.register(meters);
 	}
 
 	/**
@@ -69,7 +83,13 @@ public class Assignments {
 		if (!caller.canSee(request.fleet())) {
 			throw new FleetNotFound(request.fleet());
 		}
+		FleetAsOf seen = this.fleets.asOfNow(request.fleet());
+		Optional<CandidateSearch.Candidate> early = this.candidates.cheapest(seen.fleet().id(), request.spec(),
+				CostModel.toNearestCharger(seen.fleet(), request.spec().endX(), request.spec().endY()), seen.now());
 		LockedFleet locked = this.fleets.lock(request.fleet());
+		if (!locked.fleet().equals(seen.fleet())) {
+			early = Optional.empty();
+		}
 		String hash = (idempotencyKey != null) ? hash(request) : null;
 		if (idempotencyKey != null) {
 			Optional<IdempotentRequests.Stored> earlier = this.idempotent.find(caller.subject(), idempotencyKey);
@@ -77,7 +97,7 @@ public class Assignments {
 				return repeated(earlier.get(), hash, idempotencyKey);
 			}
 		}
-		AssignmentAnswer answer = decide(locked, request);
+		AssignmentAnswer answer = decide(locked, request, early);
 		if (idempotencyKey != null && !this.idempotent.save(caller.subject(), idempotencyKey, hash,
 				answer.queued() ? 202 : 200, this.json.writeValueAsString(answer))) {
 			// Only a request for another fleet with the same key can have got here first.
@@ -86,49 +106,106 @@ public class Assignments {
 		return new Answered(answer, false);
 	}
 
-	private AssignmentAnswer decide(LockedFleet locked, TaskRequest request) {
+	private AssignmentAnswer decide(LockedFleet locked, TaskRequest request,
+			Optional<CandidateSearch.Candidate> early) {
 		Fleet fleet = locked.fleet();
 		TaskSpec spec = request.spec();
 		fleet.requireOnMap("task location", spec.x(), spec.y());
 		if (spec.dropoffX() != null) {
 			fleet.requireOnMap("task drop-off", spec.dropoffX(), spec.dropoffY());
 		}
+		UUID id = UUID.randomUUID();
+		if (early.isPresent() && storeAssigned(id, request, early.get(), true)) {
+			return assigned(id, early.get());
+		}
+		this.searchedAgain.increment();
 		double toChargerM = CostModel.toNearestCharger(fleet, spec.endX(), spec.endY());
 		Optional<CandidateSearch.Candidate> best = this.candidates.cheapest(fleet.id(), spec, toChargerM, locked.now());
-		if (best.isEmpty()) {
-			this.feasibility.requirePossible(fleet, spec, toChargerM);
+		if (best.isPresent()) {
+			storeAssigned(id, request, best.get(), false);
+			return assigned(id, best.get());
 		}
-		UUID id = UUID.randomUUID();
-		if (best.isEmpty()) {
-			insert(id, request, null);
-			Task queued = task(id, request, "queued", null, null);
-			this.events.record("queued", null, queued, "no robot can take it now");
-			return new AssignmentAnswer(id, "queued", null, null, null);
-		}
-		CandidateSearch.Candidate chosen = best.get();
-		insert(id, request, chosen);
-		this.ledger.record(id, chosen.robotId(), chosen.score(), "requested");
-		this.ledger.project(chosen.robotId(), spec.endX(), spec.endY(), chosen.score().finish(),
-				chosen.score().batteryAfterPct());
-		Task assigned = task(id, request, "assigned", chosen.robotId(), chosen.score());
-		this.events.record("assigned", chosen.robotId(), assigned, "requested");
+		this.feasibility.requirePossible(fleet, spec, toChargerM);
+		storeQueued(id, request);
+		this.events.record("queued", null, task(id, request, "queued", null, null), "no robot can take it now");
+		return new AssignmentAnswer(id, "queued", null, null, null);
+	}
+
+	private static AssignmentAnswer assigned(UUID id, CandidateSearch.Candidate chosen) {
 		return new AssignmentAnswer(id, "assigned", chosen.robotId(), chosen.score().finish(), chosen.score());
 	}
 
-	/** Stores the task, queued or already assigned to the chosen robot. */
-	private void insert(UUID id, TaskRequest request, CandidateSearch.Candidate chosen) {
+	/**
+	 * Stores the task given to the robot, its open assignment, where and when the robot
+	 * is free afterwards, and the event, in one statement: the fleet's lock is held
+	 * through it, so it is one round trip instead of four.
+	 * @param onlyIfUnchanged store nothing unless the robot's row is still the version
+	 * the candidate was scored from
+	 * @return whether it was stored
+	 */
+	private boolean storeAssigned(UUID id, TaskRequest request, CandidateSearch.Candidate chosen,
+			boolean onlyIfUnchanged) {
+		TaskSpec spec = request.spec();
+		Score score = chosen.score();
+		String scoreJson = this.json.writeValueAsString(score);
+		String event = this.events.payload("assigned", chosen.robotId(),
+				task(id, request, "assigned", chosen.robotId(), score), "requested");
+		return this.jdbc.sql("""
+				with chosen as (
+				    select id from robot
+				    where id = :robot and (not :only_if_unchanged or xmin = cast(:row_version as xid))
+				), stored as (
+				    insert into task (id, fleet_id, type, priority, x, y, dropoff_x, dropoff_y, required_capabilities,
+				                      estimated_duration_s, deadline, status, robot_id, eta, score, assigned_at)
+				    select :id, :fleet, :type, :priority, :x, :y, :dropoff_x, :dropoff_y, :capabilities, :work_s,
+				           :deadline, 'assigned', chosen.id, :eta, cast(:score as jsonb), now()
+				    from chosen
+				    returning id, robot_id
+				), opened as (
+				    insert into assignment (task_id, robot_id, estimated_completion, score, reason)
+				    select stored.id, stored.robot_id, :eta, cast(:score as jsonb), 'requested' from stored
+				), projected as (
+				    update robot set free_at = :eta, free_x = :end_x, free_y = :end_y, free_battery_pct = :battery_after
+				    where id = :robot and exists (select from stored)
+				), announced as (
+				    insert into fleet_event (fleet_id, robot_id, task_id, kind, payload)
+				    select :fleet, stored.robot_id, stored.id, 'assigned', cast(:event as jsonb) from stored
+				)
+				select count(*) from stored""")
+			.param("robot", chosen.robotId())
+			.param("only_if_unchanged", onlyIfUnchanged)
+			.param("row_version", chosen.rowVersion())
+			.param("id", id)
+			.param("fleet", request.fleet())
+			.param("type", request.type())
+			.param("priority", spec.priority())
+			.param("x", spec.x())
+			.param("y", spec.y())
+			.param("dropoff_x", spec.dropoffX(), Types.DOUBLE)
+			.param("dropoff_y", spec.dropoffY(), Types.DOUBLE)
+			.param("capabilities", spec.requiredCapabilities().toArray(String[]::new))
+			.param("work_s", spec.workS())
+			.param("deadline", (spec.deadline() != null) ? Timestamp.from(spec.deadline()) : null, Types.TIMESTAMP)
+			.param("eta", Timestamp.from(score.finish()))
+			.param("score", scoreJson)
+			.param("end_x", spec.endX())
+			.param("end_y", spec.endY())
+			.param("battery_after", score.batteryAfterPct())
+			.param("event", event)
+			.query(Integer.class)
+			.single() == 1;
+	}
+
+	/** Stores the task queued: no robot can take it yet. */
+	private void storeQueued(UUID id, TaskRequest request) {
 		TaskSpec spec = request.spec();
 		this.jdbc.sql("""
 				insert into task (id, fleet_id, type, priority, x, y, dropoff_x, dropoff_y, required_capabilities,
-				                  estimated_duration_s, deadline, status, robot_id, eta, score, assigned_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb),
-				        case when ? then now() end)""")
+				                  estimated_duration_s, deadline, status)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')""")
 			.params(id, request.fleet(), request.type(), spec.priority(), spec.x(), spec.y(), spec.dropoffX(),
 					spec.dropoffY(), spec.requiredCapabilities().toArray(String[]::new), spec.workS(),
-					(spec.deadline() != null) ? Timestamp.from(spec.deadline()) : null,
-					(chosen != null) ? "assigned" : "queued", (chosen != null) ? chosen.robotId() : null,
-					(chosen != null) ? Timestamp.from(chosen.score().finish()) : null,
-					(chosen != null) ? this.json.writeValueAsString(chosen.score()) : null, chosen != null)
+					(spec.deadline() != null) ? Timestamp.from(spec.deadline()) : null)
 			.update();
 	}
 

@@ -13,24 +13,27 @@ import org.springframework.stereotype.Component;
  * Finds the cheapest robot that can take a task now, evaluating {@link CostModel}'s
  * formula inside PostgreSQL so that a request reads one row however large the fleet is.
  * Robots that are offline, at capacity, lacking a capability or short of charge are not
- * candidates.
+ * candidates. A candidate remembers the version of its robot's row, so a search made
+ * before the fleet's lock can be checked under it.
  * <p>
- * It first scores only the {@value #NEAREST} eligible robots nearest to the task (by
- * where each is free next, from a nearest-neighbour index). That answer is the fleet's
- * cheapest when no robot further away could beat it, which {@link CostModel#lowerBound}
- * decides; otherwise every robot of the fleet is scored. Both ways give the same robot.
+ * It first scores only the 64 eligible robots nearest to the task (by where each is free
+ * next, from a nearest-neighbour index). That answer is the fleet's cheapest when no
+ * robot further away could beat it, which {@link CostModel#lowerBound} decides; otherwise
+ * the nearest 1,024 are scored the same way, and only if that cannot decide either, every
+ * robot of the fleet. Every way gives the same robot; the wider rings only cost more.
  */
 @Component
 class CandidateSearch {
 
-	static final int NEAREST = 64;
+	/** How many nearest robots are scored before the whole fleet is. */
+	static final int[] RINGS = { 64, 1024 };
 
 	private static final String ELIGIBLE = """
 			r.fleet_id = :fleet and r.status <> 'offline' and r.active_tasks < r.capacity
 			  and r.capabilities @> cast(:capabilities as text[])""";
 
 	private static final String SCORED = """
-			select r.id, a.wait_s, b.travel_s, b.energy_pct, a.battery_pct - b.energy_pct as battery_after_pct,
+			select r.id, r.row_version, a.wait_s, b.travel_s, b.energy_pct, a.battery_pct - b.energy_pct as battery_after_pct,
 			       c.lateness_s, r.active_tasks,
 			       (:w_time * c.busy_s + :w_lateness * c.lateness_s) * :priority_factor
 			         + :w_busyness * r.active_tasks + :w_energy * b.energy_pct as total
@@ -50,11 +53,12 @@ class CandidateSearch {
 			order by total, r.id
 			limit 1""";
 
-	private static final String WHOLE_FLEET = SCORED.formatted("robot", ELIGIBLE + " and");
+	private static final String WHOLE_FLEET = SCORED
+		.formatted("(select robot.*, robot.xmin::text as row_version from robot)", ELIGIBLE + " and");
 
 	private static final String NEAREST_FIRST = """
 			with near as (
-			    select r.* from robot r where %s
+			    select r.*, r.xmin::text as row_version from robot r where %s
 			    order by point(coalesce(r.free_x, r.x), coalesce(r.free_y, r.y)) <-> point(:x, :y)
 			    limit :nearest
 			), best as (%s)
@@ -77,18 +81,24 @@ class CandidateSearch {
 		this.costs = costs;
 	}
 
+	/** Must run in a transaction. */
 	Optional<Candidate> cheapest(String fleet, TaskSpec task, double toChargerM, Instant now) {
-		Nearest nearest = query(NEAREST_FIRST, fleet, task, toChargerM, now)
-			.query((rs, row) -> new Nearest(rs.getInt("considered"), rs.getDouble("horizon_m"),
-					rs.getDouble("fastest_mps"), (rs.getString("id") != null) ? candidate(rs, task, now) : null))
-			.single();
-		if (nearest.considered() < NEAREST) {
-			// Every eligible robot of the fleet was scored.
-			return Optional.ofNullable(nearest.best());
-		}
-		if (nearest.best() != null && nearest.best().score().total() < this.costs.lowerBound(task, nearest.horizonM(),
-				nearest.fastestMps(), now)) {
-			return Optional.of(nearest.best());
+		// The searches' plans do not depend on their parameters, and planning them afresh
+		// for each request (PostgreSQL's choice here) costs more than running them.
+		this.jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
+		for (int ring : RINGS) {
+			Nearest nearest = query(NEAREST_FIRST, fleet, task, toChargerM, now).param("nearest", ring)
+				.query((rs, row) -> new Nearest(rs.getInt("considered"), rs.getDouble("horizon_m"),
+						rs.getDouble("fastest_mps"), (rs.getString("id") != null) ? candidate(rs, task, now) : null))
+				.single();
+			if (nearest.considered() < ring) {
+				// Every eligible robot of the fleet was scored.
+				return Optional.ofNullable(nearest.best());
+			}
+			if (nearest.best() != null && nearest.best().score().total() < this.costs.lowerBound(task,
+					nearest.horizonM(), nearest.fastestMps(), now)) {
+				return Optional.of(nearest.best());
+			}
 		}
 		return query(WHOLE_FLEET, fleet, task, toChargerM, now).query((rs, row) -> candidate(rs, task, now)).optional();
 	}
@@ -99,7 +109,6 @@ class CandidateSearch {
 		Double deadlineS = (task.deadline() != null) ? CostModel.seconds(now, task.deadline()) : null;
 		return this.jdbc.sql(sql)
 			.param("fleet", fleet)
-			.param("nearest", NEAREST)
 			.param("now", Timestamp.from(now))
 			.param("x", task.x())
 			.param("y", task.y())
@@ -123,14 +132,18 @@ class CandidateSearch {
 		double waitS = rs.getDouble("wait_s");
 		double travelS = rs.getDouble("travel_s");
 		Instant finish = now.plusNanos(Math.round((waitS + travelS + task.workS()) * 1e9));
-		return new Candidate(rs.getString("id"),
+		return new Candidate(rs.getString("id"), rs.getString("row_version"),
 				new Score(waitS, travelS, task.workS(), rs.getDouble("lateness_s"),
 						1 + weights.priority() * task.priority(), weights.busyness() * rs.getInt("active_tasks"),
 						rs.getDouble("energy_pct"), rs.getDouble("battery_after_pct"), rs.getDouble("total"), finish));
 	}
 
-	/** A robot that can take the task now, and what it would cost. */
-	record Candidate(String robotId, Score score) {
+	/**
+	 * A robot that can take the task now, and what it would cost.
+	 *
+	 * @param rowVersion the version of the robot's row the score was computed from
+	 */
+	record Candidate(String robotId, String rowVersion, Score score) {
 	}
 
 	/**

@@ -36,16 +36,24 @@ public class FleetEvents {
 	 * fleet's lock.
 	 */
 	public void record(String kind, String robot, Task task, String reason) {
+		this.jdbc
+			.sql("insert into fleet_event (fleet_id, robot_id, task_id, kind, payload) "
+					+ "values (?, ?, ?, ?, cast(? as jsonb))")
+			.params(task.fleet(), robot, task.id(), kind, payload(kind, robot, task, reason))
+			.update();
+	}
+
+	/**
+	 * An event's payload as {@link #record} stores it, for a writer that inserts the
+	 * event in the same statement as the change it announces.
+	 */
+	public String payload(String kind, String robot, Task task, String reason) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("kind", kind);
 		payload.put("robot_id", robot);
 		payload.put("reason", reason);
 		payload.put("task", task);
-		this.jdbc
-			.sql("insert into fleet_event (fleet_id, robot_id, task_id, kind, payload) "
-					+ "values (?, ?, ?, ?, cast(? as jsonb))")
-			.params(task.fleet(), robot, task.id(), kind, this.json.writeValueAsString(payload))
-			.update();
+		return this.json.writeValueAsString(payload);
 	}
 
 	Optional<FleetEvent> byId(long id) {

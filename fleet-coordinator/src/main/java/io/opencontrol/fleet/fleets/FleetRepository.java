@@ -61,12 +61,21 @@ class FleetRepository {
 	 */
 	Optional<LockedFleet> lock(String id) {
 		// One round trip: it is taken first by every assignment, under contention.
+		return read(id, " for no key update of f").map((read) -> new LockedFleet(read.fleet(), read.now()));
+	}
+
+	/** The fleet and the transaction's time, without taking the fleet's lock. */
+	Optional<FleetAsOf> asOfNow(String id) {
+		return read(id, "");
+	}
+
+	private Optional<FleetAsOf> read(String id, String locking) {
 		return this.jdbc.sql("""
 				select now() as now, f.name, f.map_width_m, f.map_height_m,
 				       array(select c.id from charger c where c.fleet_id = f.id order by c.id) as charger_ids,
 				       array(select c.x from charger c where c.fleet_id = f.id order by c.id) as charger_xs,
 				       array(select c.y from charger c where c.fleet_id = f.id order by c.id) as charger_ys
-				from fleet f where f.id = ? for no key update of f""").param(id).query((rs, row) -> {
+				from fleet f where f.id = ?""" + locking).param(id).query((rs, row) -> {
 			String[] ids = (String[]) rs.getArray("charger_ids").getArray();
 			Double[] xs = (Double[]) rs.getArray("charger_xs").getArray();
 			Double[] ys = (Double[]) rs.getArray("charger_ys").getArray();
@@ -74,7 +83,7 @@ class FleetRepository {
 			for (int i = 0; i < ids.length; i++) {
 				chargers.add(new Fleet.Charger(ids[i], xs[i], ys[i]));
 			}
-			return new LockedFleet(new Fleet(id, rs.getString("name"), rs.getDouble("map_width_m"),
+			return new FleetAsOf(new Fleet(id, rs.getString("name"), rs.getDouble("map_width_m"),
 					rs.getDouble("map_height_m"), chargers), rs.getTimestamp("now").toInstant());
 		}).optional();
 	}

@@ -63,6 +63,14 @@ public class Fleets {
 	}
 
 	/**
+	 * The fleet as this transaction sees it now, without its lock: for work that may be
+	 * done before the lock is taken and checked after.
+	 */
+	public FleetAsOf asOfNow(String id) {
+		return this.repository.asOfNow(id).orElseThrow(() -> new FleetNotFound(id));
+	}
+
+	/**
 	 * Locks the fleet for a change to its tasks (see {@link LockedFleet}); the caller's
 	 * scope must have been checked already. Must run in a transaction.
 	 */

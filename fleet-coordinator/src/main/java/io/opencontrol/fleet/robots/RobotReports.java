@@ -32,12 +32,16 @@ public class RobotReports {
 
 	private final JsonMapper json;
 
-	RobotReports(Robots robots, Fleets fleets, ReplanRequests replanning, JdbcClient jdbc, JsonMapper json) {
+	private final HeartbeatWriter heartbeats;
+
+	RobotReports(Robots robots, Fleets fleets, ReplanRequests replanning, JdbcClient jdbc, JsonMapper json,
+			HeartbeatWriter heartbeats) {
 		this.robots = robots;
 		this.fleets = fleets;
 		this.replanning = replanning;
 		this.jdbc = jdbc;
 		this.json = json;
+		this.heartbeats = heartbeats;
 	}
 
 	@Transactional
@@ -55,37 +59,16 @@ public class RobotReports {
 	}
 
 	/**
-	 * One statement, checking that the robot is the caller's and in its fleets:
-	 * heartbeats are the coordinator's most frequent request.
+	 * Stores the robot's heartbeat (in a group with others arriving at the same time) and
+	 * answers once it is committed.
 	 */
 	public void heartbeat(CallerRights caller, String id, Heartbeat heartbeat) {
 		if (!caller.isRobot(id)) {
 			throw new RobotNotFound(id);
 		}
-		Seen seen = this.jdbc.sql("""
-				with own as (
-				    select id, fleet_id, status from robot where id = :id
-				    and (:all or fleet_id = any (:fleets)) for no key update
-				), beat as (
-				    insert into robot_heartbeat (robot_id, received_at, sensors, mode, circuit, backlog)
-				    select id, now(), cast(:sensors as jsonb), :mode, :circuit, :backlog from own
-				    on conflict (robot_id) do update set received_at = excluded.received_at,
-				    sensors = excluded.sensors, mode = excluded.mode, circuit = excluded.circuit,
-				    backlog = excluded.backlog
-				)
-				update robot set last_seen = now(),
-				    status = case when robot.status = 'offline' then 'idle' else robot.status end
-				from own where robot.id = own.id
-				returning own.fleet_id, own.status""")
-			.param("id", id)
-			.param("all", caller.canSeeAllFleets())
-			.param("fleets", caller.fleets().toArray(String[]::new))
-			.param("sensors", this.json.writeValueAsString(heartbeat.sensors()))
-			.param("mode", heartbeat.mode())
-			.param("circuit", heartbeat.circuit())
-			.param("backlog", heartbeat.backlog())
-			.query((rs, row) -> new Seen(rs.getString(1), rs.getString(2)))
-			.optional()
+		HeartbeatWriter.Seen seen = this.heartbeats
+			.store(id, caller.canSeeAllFleets(), caller.fleets(), this.json.writeValueAsString(heartbeat.sensors()),
+					heartbeat.mode(), heartbeat.circuit(), heartbeat.backlog())
 			.orElseThrow(() -> new RobotNotFound(id));
 		if ("offline".equals(seen.previousStatus())) {
 			this.replanning.request(seen.fleet());
@@ -114,9 +97,6 @@ public class RobotReports {
 			throw new RobotNotFound(id);
 		}
 		return this.robots.get(caller, id);
-	}
-
-	private record Seen(String fleet, String previousStatus) {
 	}
 
 	/**
