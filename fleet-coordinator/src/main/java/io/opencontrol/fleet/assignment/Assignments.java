@@ -122,7 +122,9 @@ public class Assignments {
 		double toChargerM = CostModel.toNearestCharger(fleet, spec.endX(), spec.endY());
 		Optional<CandidateSearch.Candidate> best = this.candidates.cheapest(fleet.id(), spec, toChargerM, locked.now());
 		if (best.isPresent()) {
-			storeAssigned(id, request, best.get(), false);
+			if (!storeAssigned(id, request, best.get(), false)) {
+				throw new IllegalStateException("Robot " + best.get().robotId() + " vanished under the fleet's lock");
+			}
 			return assigned(id, best.get());
 		}
 		this.feasibility.requirePossible(fleet, spec, toChargerM);
