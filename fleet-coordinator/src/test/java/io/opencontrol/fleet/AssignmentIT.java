@@ -10,8 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.opencontrol.fleet.assignment.CostModel;
@@ -20,6 +23,7 @@ import io.opencontrol.fleet.assignment.Start;
 import io.opencontrol.fleet.assignment.TaskSpec;
 import io.opencontrol.testtokens.TestTokens;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -70,10 +74,17 @@ class AssignmentIT {
 
 	String admin = tokens.token(List.of("admin"), List.of("*"));
 
+	final ExecutorService senders = Executors.newFixedThreadPool(8);
+
 	@DynamicPropertySource
 	static void tokenSource(DynamicPropertyRegistry registry) {
 		registry.add("opencontrol.tokens.issuer", () -> TestTokens.ISSUER);
 		registry.add("opencontrol.tokens.jwk-set-uri", tokens::jwkSetUri);
+	}
+
+	@AfterEach
+	void stopSenders() {
+		this.senders.shutdownNow();
 	}
 
 	@AfterAll
@@ -174,6 +185,42 @@ class AssignmentIT {
 					rs.getDouble("battery"), rs.getDouble("speed_mps"),
 					List.of((String[]) rs.getArray("capabilities").getArray()), rs.getInt("active_tasks")))
 			.list();
+	}
+
+	/**
+	 * Robots are searched for before the fleet's lock is taken. A choice scored against a
+	 * robot's plan that another assignment changed meanwhile must not be kept: each task
+	 * given to the one robot must queue behind the ones before it.
+	 */
+	@Test
+	void concurrentAssignmentsToOneRobotQueueBehindEachOther() throws Exception {
+		String robot = this.fleet + "-busy";
+		this.api.registerRobot(this.admin, this.fleet, robot, 1, 1, 100, 24, "[]");
+		List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			answers.add(CompletableFuture.supplyAsync(() -> {
+				try {
+					return assign(task(this.fleet, 1, 1, 60, ""));
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			}, this.senders));
+		}
+		List<Instant> etas = new ArrayList<>();
+		for (CompletableFuture<HttpResponse<String>> answer : answers) {
+			HttpResponse<String> assigned = answer.get(30, TimeUnit.SECONDS);
+			assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+			etas.add(Instant.parse(json(assigned.body()).get("estimated_completion").asString()));
+		}
+		etas.sort(null);
+		for (int i = 1; i < etas.size(); i++) {
+			// The task is where the robot already is: the one before plus its minute of
+			// work (less a millisecond of rounding).
+			assertThat(Duration.between(etas.get(i - 1), etas.get(i))).as("task %d of %s", i, etas)
+				.isGreaterThanOrEqualTo(Duration.ofMillis(59_999));
+		}
+		assertThat(activeTasks(robot)).isEqualTo(24);
 	}
 
 	@Test

@@ -156,6 +156,7 @@ class HeartbeatWriter implements SmartLifecycle {
 		List<Pending> rest = group;
 		while (!rest.isEmpty()) {
 			Map<String, Pending> latest = new LinkedHashMap<>();
+			List<Pending> now = new ArrayList<>();
 			List<Pending> later = new ArrayList<>();
 			for (Pending pending : rest) {
 				Pending earlier = latest.get(pending.robot());
@@ -164,14 +165,11 @@ class HeartbeatWriter implements SmartLifecycle {
 				}
 				else {
 					latest.put(pending.robot(), pending);
+					now.add(pending);
 				}
 			}
 			Map<String, Seen> seen = storeOnce(new ArrayList<>(latest.values()));
-			for (Pending pending : rest) {
-				if (!later.contains(pending)) {
-					pending.answer().complete(Optional.ofNullable(seen.get(pending.robot())));
-				}
-			}
+			now.forEach((pending) -> pending.answer().complete(Optional.ofNullable(seen.get(pending.robot()))));
 			rest = later;
 		}
 	}
