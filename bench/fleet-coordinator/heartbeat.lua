@@ -1,5 +1,7 @@
 -- POST /api/robots/{id}/heartbeats, each connection cycling through the robots listed in
--- ROBOTS_FILE ("id token" per line) with that robot's own token.
+-- ROBOTS_FILE ("id token" per line) with that robot's own token. Answers with a status of
+-- 400 or more count as errors: wrk counts them itself (errors.status), so no response()
+-- callback makes it parse every answer into Lua on the two cores the server is measured on.
 local threads = {}
 local robots = {}
 for line in io.lines(os.getenv("ROBOTS_FILE")) do
@@ -15,30 +17,23 @@ function setup(thread)
 end
 
 function init(args)
-  bad = 0
   counter = offset
+  -- formatted once: building each request in Lua would cost the measured cores too
+  prepared = {}
+  for i, robot in ipairs(robots) do
+    prepared[i] = wrk.format("POST", robot.path,
+      { ["Content-Type"] = "application/json", ["Authorization"] = robot.auth }, body)
+  end
 end
 
 function request()
   counter = counter + 1
-  local robot = robots[(counter % #robots) + 1]
-  return wrk.format("POST", robot.path,
-    { ["Content-Type"] = "application/json", ["Authorization"] = robot.auth }, body)
-end
-
-function response(status, headers, body)
-  if status ~= 204 then
-    bad = bad + 1
-  end
+  return prepared[(counter % #prepared) + 1]
 end
 
 function done(summary, latency, requests)
-  local bad_total = 0
-  for _, thread in ipairs(threads) do
-    bad_total = bad_total + thread:get("bad")
-  end
   local e = summary.errors
   io.write(string.format('RESULT {"requests":%d,"errors":%d,"rate":%.1f,"p99_ms":%.3f}\n',
-    summary.requests, bad_total + e.connect + e.read + e.write + e.timeout,
+    summary.requests, e.status + e.connect + e.read + e.write + e.timeout,
     summary.requests / (summary.duration / 1e6), latency:percentile(99) / 1000))
 end

@@ -1,12 +1,15 @@
 package io.opencontrol.modelserver.metrics;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -28,6 +31,12 @@ public class InferenceMetrics {
 
 	private final MeterRegistry registry;
 
+	/**
+	 * Meters already registered, by what names them: a builder's registration sorts tags
+	 * and merges distribution settings on every call, a measurable share of a request.
+	 */
+	private final Map<MeterKey, Meter> meters = new ConcurrentHashMap<>();
+
 	public InferenceMetrics(MeterRegistry registry) {
 		this.registry = registry;
 	}
@@ -36,12 +45,15 @@ public class InferenceMetrics {
 	public void batchComputed(String model, long version, int rows, long computeNanos) {
 		latency("opencontrol.inference.time", "Time a batch spends in the engine", model, version).record(computeNanos,
 				TimeUnit.NANOSECONDS);
-		DistributionSummary.builder("opencontrol.batch.size")
-			.description("Rows per batch run by the engine")
-			.tags("model", model, "version", Long.toString(version))
-			.serviceLevelObjectives(1, 2, 4, 8, 16, 24, 32, 48, 64, 128, 256)
-			.register(this.registry)
-			.record(rows);
+		String tag = Long.toString(version);
+		DistributionSummary batchSize = (DistributionSummary) this.meters.computeIfAbsent(
+				new MeterKey("opencontrol.batch.size", model, tag, ""),
+				(key) -> DistributionSummary.builder(key.name())
+					.description("Rows per batch run by the engine")
+					.tags("model", model, "version", tag)
+					.serviceLevelObjectives(1, 2, 4, 8, 16, 24, 32, 48, 64, 128, 256)
+					.register(this.registry));
+		batchSize.record(rows);
 	}
 
 	public void queued(String model, long version, long queueNanos) {
@@ -54,11 +66,13 @@ public class InferenceMetrics {
 	 * failed, unavailable.
 	 */
 	public void request(String model, String version, String outcome, long totalNanos) {
-		Counter.builder("opencontrol.requests")
-			.description("Inference requests by outcome")
-			.tags("model", model, "version", version, "outcome", outcome)
-			.register(this.registry)
-			.increment();
+		Counter requests = (Counter) this.meters.computeIfAbsent(
+				new MeterKey("opencontrol.requests", model, version, outcome),
+				(key) -> Counter.builder(key.name())
+					.description("Inference requests by outcome")
+					.tags("model", model, "version", version, "outcome", outcome)
+					.register(this.registry));
+		requests.increment();
 		if (outcome.equals("ok")) {
 			latency("opencontrol.request.time", "Time from a request's arrival to its answer", model, version)
 				.record(totalNanos, TimeUnit.NANOSECONDS);
@@ -83,11 +97,16 @@ public class InferenceMetrics {
 	}
 
 	private Timer latency(String name, String description, String model, Object version) {
-		return Timer.builder(name)
-			.description(description)
-			.tags("model", model, "version", version.toString())
-			.serviceLevelObjectives(LATENCY_BUCKETS)
-			.register(this.registry);
+		String tag = version.toString();
+		return (Timer) this.meters.computeIfAbsent(new MeterKey(name, model, tag, ""),
+				(key) -> Timer.builder(name)
+					.description(description)
+					.tags("model", model, "version", tag)
+					.serviceLevelObjectives(LATENCY_BUCKETS)
+					.register(this.registry));
+	}
+
+	private record MeterKey(String name, String model, String version, String outcome) {
 	}
 
 }

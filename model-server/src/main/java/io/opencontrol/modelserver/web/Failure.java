@@ -1,5 +1,6 @@
 package io.opencontrol.modelserver.web;
 
+import java.io.IOException;
 import java.util.Optional;
 
 import io.opencontrol.modelserver.batching.DeadlineExpired;
@@ -10,9 +11,12 @@ import io.opencontrol.modelserver.engine.ModelLoadFailed;
 import io.opencontrol.modelserver.inference.InvalidInput;
 import io.opencontrol.modelserver.repository.InvalidModelConfig;
 import io.opencontrol.modelserver.serving.ModelNotFound;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JsonGenerator;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 /**
  * The one mapping from the server's named failures to HTTP: both the OIP error shape and
@@ -55,6 +59,36 @@ record Failure(HttpStatus status, String message, Optional<Integer> retryAfterSe
 			throw ex;
 		}
 		return new Failure(status, message, retryAfter);
+	}
+
+	/** Writes the failure in the OIP error shape, {@code {"error": "..."}}. */
+	void writeOip(HttpServletResponse response) throws IOException {
+		start(response, MediaType.APPLICATION_JSON_VALUE);
+		try (JsonGenerator json = OipRequestReader.JSON.createGenerator(response.getOutputStream())) {
+			json.writeStartObject();
+			json.writeStringProperty("error", this.message);
+			json.writeEndObject();
+		}
+	}
+
+	/** Writes the failure as an RFC 9457 problem detail about {@code instance}. */
+	void writeProblem(HttpServletResponse response, String instance) throws IOException {
+		start(response, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		try (JsonGenerator json = OipRequestReader.JSON.createGenerator(response.getOutputStream())) {
+			json.writeStartObject();
+			json.writeStringProperty("type", "about:blank");
+			json.writeStringProperty("title", this.status.getReasonPhrase());
+			json.writeNumberProperty("status", this.status.value());
+			json.writeStringProperty("detail", this.message);
+			json.writeStringProperty("instance", instance);
+			json.writeEndObject();
+		}
+	}
+
+	private void start(HttpServletResponse response, String contentType) {
+		response.setStatus(this.status.value());
+		response.setContentType(contentType);
+		this.retryAfterSeconds.ifPresent((seconds) -> response.setHeader(HttpHeaders.RETRY_AFTER, seconds.toString()));
 	}
 
 	HttpHeaders headers() {

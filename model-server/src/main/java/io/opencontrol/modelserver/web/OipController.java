@@ -1,36 +1,27 @@
 package io.opencontrol.modelserver.web;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 
 import io.opencontrol.modelserver.batching.ModelPool;
-import io.opencontrol.modelserver.inference.Inference;
-import io.opencontrol.modelserver.inference.InferenceAnswer;
-import io.opencontrol.modelserver.inference.InferenceCall;
-import io.opencontrol.modelserver.inference.InvalidInput;
 import io.opencontrol.modelserver.repository.ModelConfig;
-import io.opencontrol.modelserver.repository.RepositoryProperties;
 import io.opencontrol.modelserver.serving.ModelNotFound;
 import io.opencontrol.modelserver.serving.ModelRegistry;
 import io.opencontrol.modelserver.serving.ServingLifecycle;
 import io.opencontrol.modelserver.tensor.TensorSpec;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Open Inference Protocol v2 REST API: server and model health and metadata, and
- * inference with JSON tensors or the binary tensor data extension; every model route with
- * and without {@code /versions/{version}}.
+ * The Open Inference Protocol v2 REST API's health and metadata routes, every model route
+ * with and without {@code /versions/{version}}. Inference itself is answered by
+ * {@link InferenceRoutes}.
  */
 @RestController
 class OipController {
@@ -39,18 +30,11 @@ class OipController {
 
 	private final ModelRegistry registry;
 
-	private final Inference inference;
-
 	private final ServingLifecycle lifecycle;
 
-	private final long maxBytes;
-
-	OipController(ModelRegistry registry, Inference inference, ServingLifecycle lifecycle,
-			RepositoryProperties properties) {
+	OipController(ModelRegistry registry, ServingLifecycle lifecycle) {
 		this.registry = registry;
-		this.inference = inference;
 		this.lifecycle = lifecycle;
-		this.maxBytes = properties.maxRequestSize().toBytes();
 	}
 
 	@GetMapping({ "/v2", "/v2/" })
@@ -89,34 +73,6 @@ class OipController {
 	Map<String, Object> modelReady(@PathVariable String model, @PathVariable(required = false) String version) {
 		this.registry.resolve(model, version);
 		return Map.of("name", model, "ready", true);
-	}
-
-	@PostMapping({ "/v2/models/{model}/infer", "/v2/models/{model}/versions/{version}/infer" })
-	@PreAuthorize("hasAnyAuthority('PERMISSION_CONTROL', 'PERMISSION_ROBOT')")
-	void infer(@PathVariable String model, @PathVariable(required = false) String version, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
-		if (request.getContentLengthLong() > this.maxBytes) {
-			throw new RequestTooLarge(this.maxBytes);
-		}
-		ModelConfig config = this.inference.signature(model, version);
-		LimitedInput body = new LimitedInput(request.getInputStream(), this.maxBytes);
-		OipRequest parsed = new OipRequestReader(config, this.maxBytes).read(body, headerLength(request));
-		InferenceAnswer answer = this.inference.infer(new InferenceCall(model, version, parsed.inputs(),
-				parsed.outputs(), parsed.priority(), parsed.timeout()));
-		OipResponseWriter.write(response, parsed, answer);
-	}
-
-	private static Long headerLength(HttpServletRequest request) {
-		String value = request.getHeader(OipResponseWriter.HEADER_LENGTH);
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Long.parseLong(value.trim());
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidInput(OipResponseWriter.HEADER_LENGTH + " must be a number of bytes, was " + value);
-		}
 	}
 
 	static String platform(ModelConfig config) {
