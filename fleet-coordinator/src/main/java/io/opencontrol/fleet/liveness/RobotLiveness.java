@@ -19,10 +19,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Marks robots offline whose last report is older than the heartbeat timeout, by the
- * database's clock (the one last_seen is written with, so replicas agree), fleet by fleet
- * under the fleet's lock. Their unstarted tasks go back to the queue and the fleet is
- * re-planned, so other robots take them; started tasks stay with their robot.
+ * Marks robots offline whose last report (state report or heartbeat) is older than the
+ * heartbeat timeout, by the database's clock (the one both are written with, so replicas
+ * agree), fleet by fleet under the fleet's lock. Their unstarted tasks go back to the
+ * queue and the fleet is re-planned, so other robots take them; started tasks stay with
+ * their robot. Heartbeats do not lock the robot's row, so one committed while a sweep
+ * runs can be missed by it: the robot was stale until then, and that heartbeat's
+ * successor brings it back.
  */
 @Component
 class RobotLiveness extends FixedDelayTask {
@@ -47,9 +50,11 @@ class RobotLiveness extends FixedDelayTask {
 		}
 
 		void run() {
-			List<String> affected = this.jdbc.sql("""
-					select distinct fleet_id from robot where status <> 'offline'
-					and coalesce(last_seen, created_at) < now() - make_interval(secs => ?)""")
+			List<String> affected = this.jdbc
+				.sql("""
+						select distinct r.fleet_id from robot r left join robot_heartbeat h on h.robot_id = r.id
+						where r.status <> 'offline'
+						and coalesce(greatest(h.received_at, r.last_seen), r.created_at) < now() - make_interval(secs => ?)""")
 				.param(this.timeoutS)
 				.query(String.class)
 				.list();
@@ -61,10 +66,11 @@ class RobotLiveness extends FixedDelayTask {
 		private void offline(String fleet) {
 			this.fleets.lock(fleet);
 			List<String> stale = this.jdbc.sql("""
-					update robot set status = 'offline', updated_at = now()
-					where fleet_id = ? and status <> 'offline'
-					and coalesce(last_seen, created_at) < now() - make_interval(secs => ?)
-					returning id""").params(fleet, this.timeoutS).query(String.class).list();
+					update robot r set status = 'offline', updated_at = now()
+					where r.fleet_id = ? and r.status <> 'offline'
+					and coalesce(greatest((select h.received_at from robot_heartbeat h where h.robot_id = r.id),
+					                      r.last_seen), r.created_at) < now() - make_interval(secs => ?)
+					returning r.id""").params(fleet, this.timeoutS).query(String.class).list();
 			this.wentOffline.increment(stale.size());
 			List<Map.Entry<UUID, String>> withdrawn = this.jdbc
 				.sql("select id, robot_id from task where robot_id = any (?) and status = 'assigned' order by eta")

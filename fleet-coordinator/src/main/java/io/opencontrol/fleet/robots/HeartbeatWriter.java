@@ -45,8 +45,13 @@ class HeartbeatWriter implements SmartLifecycle {
 	private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
 	/**
-	 * The robots are locked in id order, so two replicas' groups (or a group and another
-	 * writer of several robots) wait for each other instead of deadlocking.
+	 * A heartbeat writes only its robot_heartbeat row, in robot id order, so two
+	 * replicas' groups wait for each other instead of deadlocking. The robot's own row is
+	 * only key-share locked (it cannot be deleted meanwhile), so a group never waits for
+	 * the planner or an assignment holding a robot, and a robot's row version (which an
+	 * assignment's early choice is checked against) does not change with every beat; the
+	 * row is written only to bring an offline robot back. Liveness reads
+	 * {@code received_at}.
 	 */
 	private static final String STORE = """
 			with beat as (
@@ -57,19 +62,20 @@ class HeartbeatWriter implements SmartLifecycle {
 			), own as (
 			    select r.id, r.fleet_id, r.status from robot r join beat b on b.robot_id = r.id
 			    where b.everywhere or r.fleet_id = any (string_to_array(b.fleets, ','))
-			    order by r.id for no key update of r
+			    for key share of r
 			), stored as (
 			    insert into robot_heartbeat (robot_id, received_at, sensors, mode, circuit, backlog)
 			    select b.robot_id, now(), cast(b.sensors as jsonb), b.mode, b.circuit, b.backlog
 			    from beat b join own on own.id = b.robot_id
+			    order by b.robot_id
 			    on conflict (robot_id) do update set received_at = excluded.received_at,
 			    sensors = excluded.sensors, mode = excluded.mode, circuit = excluded.circuit,
 			    backlog = excluded.backlog
+			), back as (
+			    update robot set status = 'idle', updated_at = now()
+			    from own where robot.id = own.id and robot.status = 'offline'
 			)
-			update robot set last_seen = now(),
-			    status = case when robot.status = 'offline' then 'idle' else robot.status end
-			from own where robot.id = own.id
-			returning own.id, own.fleet_id, own.status""";
+			select own.id, own.fleet_id, own.status from own""";
 
 	private final JdbcClient jdbc;
 

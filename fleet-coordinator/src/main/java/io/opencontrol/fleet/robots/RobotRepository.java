@@ -18,6 +18,14 @@ class RobotRepository {
 	private static final String COLUMNS = "id, fleet_id, capabilities, x, y, speed_mps, battery_pct, capacity, status, "
 			+ "last_seen";
 
+	/**
+	 * A robot as read: last seen by its own state report or its latest heartbeat, which
+	 * is kept apart from the robot's row (HeartbeatWriter).
+	 */
+	private static final String READ = "select r.id, r.fleet_id, r.capabilities, r.x, r.y, r.speed_mps, r.battery_pct, "
+			+ "r.capacity, r.status, greatest(r.last_seen, h.received_at) as last_seen "
+			+ "from robot r left join robot_heartbeat h on h.robot_id = r.id";
+
 	private final JdbcClient jdbc;
 
 	RobotRepository(JdbcClient jdbc) {
@@ -44,14 +52,11 @@ class RobotRepository {
 	}
 
 	Optional<Robot> find(String id) {
-		return this.jdbc.sql("select " + COLUMNS + " from robot where id = ?")
-			.param(id)
-			.query((rs, row) -> robot(rs))
-			.optional();
+		return this.jdbc.sql(READ + " where r.id = ?").param(id).query((rs, row) -> robot(rs)).optional();
 	}
 
 	List<Robot> inFleets(List<String> fleets) {
-		return this.jdbc.sql("select " + COLUMNS + " from robot where fleet_id = any (?) order by id")
+		return this.jdbc.sql(READ + " where r.fleet_id = any (?) order by r.id")
 			.param(fleets.toArray(String[]::new))
 			.query((rs, row) -> robot(rs))
 			.list();
