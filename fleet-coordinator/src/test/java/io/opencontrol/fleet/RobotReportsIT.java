@@ -108,6 +108,52 @@ class RobotReportsIT {
 	}
 
 	/**
+	 * Heartbeats are answered before Spring Security's chain and MVC (HeartbeatRoute), so
+	 * every refusal is checked here: token, permission, scope, body, and what the route
+	 * leaves to the chain. Each is a 4xx problem detail and stores nothing.
+	 */
+	@Test
+	void heartbeatRefusalsAreProblemDetailsAndStoreNothing() throws Exception {
+		String path = "/api/robots/" + this.robot + "/heartbeats";
+		String good = "{\"sensors\":{\"camera_feed\":\"ok\"}}";
+		String operator = tokens.token(List.of("operator"), List.of("*"));
+		String otherRobot = tokens.robotToken(this.robot + "-other", this.fleet);
+		List<Object[]> refusals = List.of(new Object[] { "no token", null, good, 401 },
+				new Object[] { "not a token", "not-a-jwt", good, 401 },
+				new Object[] { "a person's token", operator, good, 403 },
+				new Object[] { "another robot's token", otherRobot, good, 404 },
+				new Object[] { "malformed JSON", own(), "{\"sensors\":", 400 },
+				new Object[] { "empty body", own(), "", 400 }, new Object[] { "not an object", own(), "[1]", 400 },
+				new Object[] { "unknown field", own(), "{\"sensors\":{},\"mood\":\"happy\"}", 400 },
+				new Object[] { "no sensors", own(), "{\"mode\":\"cloud\"}", 400 },
+				new Object[] { "negative backlog", own(), "{\"sensors\":{},\"backlog\":-1}", 400 },
+				new Object[] { "bad sensor name", own(), "{\"sensors\":{\"Camera Feed\":\"ok\"}}", 400 });
+		for (Object[] refusal : refusals) {
+			HttpResponse<String> answer = send("POST", path, (String) refusal[1], (String) refusal[2]);
+			assertThat(answer.statusCode()).as(refusal[0] + ": " + answer.body()).isEqualTo(refusal[3]);
+			assertThat(answer.headers().firstValue("Content-Type")).as((String) refusal[0])
+				.hasValue("application/problem+json");
+			assertThat(answer.body()).as((String) refusal[0]).doesNotContain("Exception");
+		}
+		HttpResponse<String> notJson = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+				.POST(HttpRequest.BodyPublishers.ofString(good))
+				.header("Content-Type", "text/plain")
+				.header("Authorization", "Bearer " + own())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(notJson.statusCode()).isEqualTo(415);
+		assertThat(send("POST", "/api/robots/Not_A_Slug/heartbeats", own(), good).statusCode()).isEqualTo(400);
+		assertThat(send("GET", "/api/robots/" + this.robot + "/heartbeat", this.admin, null).statusCode())
+			.isEqualTo(404);
+
+		HttpResponse<String> stored = send("POST", path, own(), good);
+		assertThat(stored.statusCode()).as(stored.body()).isEqualTo(204);
+		assertThat(stored.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(send("GET", "/api/robots/" + this.robot + "/heartbeat", this.admin, null).statusCode())
+			.isEqualTo(200);
+	}
+
+	/**
 	 * Heartbeats are stored in groups: many arriving at once must each land on their own
 	 * robot, and a token scoped to another fleet must be refused even inside a group.
 	 */
@@ -221,8 +267,10 @@ class RobotReportsIT {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
-			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + token);
+			.header("Content-Type", "application/json");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
 		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

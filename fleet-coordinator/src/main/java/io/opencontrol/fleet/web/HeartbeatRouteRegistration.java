@@ -1,0 +1,29 @@
+package io.opencontrol.fleet.web;
+
+import io.opencontrol.fleet.robots.RobotReports;
+import jakarta.validation.Validator;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/** Puts {@link HeartbeatRoute} before every other filter on the robots' paths. */
+@Configuration(proxyBeanMethods = false)
+class HeartbeatRouteRegistration {
+
+	@Bean
+	FilterRegistrationBean<HeartbeatRoute> heartbeatRoute(JwtDecoder tokens, JsonMapper json, Validator validator,
+			RobotReports reports, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver failures) {
+		FilterRegistrationBean<HeartbeatRoute> registration = new FilterRegistrationBean<>(
+				new HeartbeatRoute(tokens, json, validator, reports, failures));
+		registration.addUrlPatterns("/api/robots/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+}
