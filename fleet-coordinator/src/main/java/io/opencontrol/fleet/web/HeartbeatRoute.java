@@ -21,7 +21,6 @@ import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
@@ -79,8 +78,6 @@ class HeartbeatRoute extends HttpFilter {
 		if (caller.isEmpty()) {
 			return;
 		}
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		try {
 			RobotController.Heartbeat heartbeat = read(request);
 			this.reports.heartbeat(CallerRights.of(caller.get()), robot, new RobotReports.Heartbeat(heartbeat.sensors(),

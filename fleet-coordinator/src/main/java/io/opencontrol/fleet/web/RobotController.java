@@ -88,6 +88,11 @@ class RobotController {
 				state.status());
 	}
 
+	/**
+	 * JSON heartbeats for slug ids are answered by {@link HeartbeatRoute} before they get
+	 * here; this mapping refuses the rest (another content type, an id that is not a
+	 * slug) the way every other route does.
+	 */
 	@PostMapping("/{id}/heartbeats")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PreAuthorize("hasAuthority('PERMISSION_ROBOT')")

@@ -10,6 +10,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.AuthenticationException;
@@ -19,7 +21,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The resource server's token rules for a handler that answers before Spring Security's
@@ -27,7 +28,8 @@ import org.springframework.security.access.AccessDeniedException;
  * work costs more CPU than the request itself. The token is read, verified and turned
  * into permissions by the same pieces as {@link BearerTokenResourceServer} (the header
  * resolver, the service's {@link JwtDecoder} with its cache of verified tokens,
- * {@link TokenRights}), and refusals are the same problem details.
+ * {@link TokenRights}), refusals are the same problem details, and an admitted request's
+ * answer gets the headers the chain's header writer would give an API answer.
  */
 public final class TokenGate {
 
@@ -67,6 +69,8 @@ public final class TokenGate {
 		}
 		for (GrantedAuthority granted : caller.getAuthorities()) {
 			if (this.authorities.contains(granted.getAuthority())) {
+				response.setHeader("X-Content-Type-Options", "nosniff");
+				response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 				return Optional.of(caller);
 			}
 		}
