@@ -8,12 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
 import io.opencontrol.testtokens.TestTokens;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the model server's tests share: a token issuer, a copy of the committed model
@@ -68,6 +71,12 @@ public final class ServerFixture {
 
 	public static String adminToken() {
 		return TOKENS.token(List.of("admin"), List.of("*"));
+	}
+
+	/** Waits until the server on {@code port} says it is ready (every model warm). */
+	public static void awaitReady(int port) {
+		await().atMost(Duration.ofSeconds(120))
+			.until(() -> send(get(port, "/v2/health/ready"), operatorToken()).statusCode() == 200);
 	}
 
 	public static HttpResponse<byte[]> send(HttpRequest.Builder request, String token) {

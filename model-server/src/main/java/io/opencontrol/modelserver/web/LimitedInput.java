@@ -4,6 +4,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * A request body that refuses to be read past a limit, for declared and chunked lengths
  * alike.
@@ -17,6 +19,17 @@ final class LimitedInput extends FilterInputStream {
 	LimitedInput(InputStream body, long limit) {
 		super(body);
 		this.limit = limit;
+	}
+
+	/**
+	 * The request's body, refused at once (before any of it is read) when its declared
+	 * length is already over the limit.
+	 */
+	static LimitedInput of(HttpServletRequest request, long limit) throws IOException {
+		if (request.getContentLengthLong() > limit) {
+			throw new RequestTooLarge(limit);
+		}
+		return new LimitedInput(request.getInputStream(), limit);
 	}
 
 	@Override

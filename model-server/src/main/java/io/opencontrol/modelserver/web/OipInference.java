@@ -32,11 +32,8 @@ class OipInference {
 
 	void answer(String model, String version, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		if (request.getContentLengthLong() > this.maxBytes) {
-			throw new RequestTooLarge(this.maxBytes);
-		}
+		LimitedInput body = LimitedInput.of(request, this.maxBytes);
 		ModelConfig config = this.inference.signature(model, version);
-		LimitedInput body = new LimitedInput(request.getInputStream(), this.maxBytes);
 		OipRequest parsed = new OipRequestReader(config, this.maxBytes).read(body, headerLength(request));
 		InferenceAnswer answer = this.inference.infer(new InferenceCall(model, version, parsed.inputs(),
 				parsed.outputs(), parsed.priority(), parsed.timeout()));

@@ -30,10 +30,7 @@ class Prediction {
 	}
 
 	void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		if (request.getContentLengthLong() > this.maxBytes) {
-			throw new RequestTooLarge(this.maxBytes);
-		}
-		LimitedInput body = new LimitedInput(request.getInputStream(), this.maxBytes);
+		LimitedInput body = LimitedInput.of(request, this.maxBytes);
 		InferenceAnswer answer = this.inference
 			.infer(new PredictRequestReader(this.inference, this.maxBytes).read(body));
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);

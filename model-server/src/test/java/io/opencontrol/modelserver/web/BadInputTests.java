@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,7 +28,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Bad requests are refused with a 4xx in the route's error shape ({@code {"error": …}} on
@@ -56,10 +54,7 @@ class BadInputTests {
 	@BeforeEach
 	@AfterEach
 	void goodRequestsAreAnswered() {
-		await().atMost(Duration.ofSeconds(120))
-			.until(() -> ServerFixture
-				.send(ServerFixture.get(this.port, "/v2/health/ready"), ServerFixture.operatorToken())
-				.statusCode() == 200);
+		ServerFixture.awaitReady(this.port);
 		HttpResponse<byte[]> good = json(INFER, InferenceApiTests.jsonRequest(ReferenceData.inputs()));
 		assertThat(good.statusCode()).isEqualTo(200);
 	}

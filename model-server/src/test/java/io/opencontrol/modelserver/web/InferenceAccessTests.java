@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 import io.opencontrol.modelserver.ReferenceData;
@@ -24,7 +23,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The inference routes are answered before Spring Security's filter chain
@@ -48,10 +46,7 @@ class InferenceAccessTests {
 
 	@BeforeEach
 	void awaitReady() {
-		await().atMost(Duration.ofSeconds(120))
-			.until(() -> ServerFixture
-				.send(ServerFixture.get(this.port, "/v2/health/ready"), ServerFixture.operatorToken())
-				.statusCode() == 200);
+		ServerFixture.awaitReady(this.port);
 	}
 
 	@ParameterizedTest

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import io.opencontrol.modelserver.ReferenceData;
@@ -25,7 +24,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The committed world model (TorchScript) through every inference API, against the Python
@@ -50,10 +48,7 @@ class InferenceApiTests {
 
 	@BeforeEach
 	void awaitReady() {
-		await().atMost(Duration.ofSeconds(120))
-			.until(() -> ServerFixture
-				.send(ServerFixture.get(this.port, "/v2/health/ready"), ServerFixture.operatorToken())
-				.statusCode() == 200);
+		ServerFixture.awaitReady(this.port);
 	}
 
 	@Test
