@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The coordinator's HTTP API as tests drive it: real requests with real tokens. */
-final class FleetApi {
+public final class FleetApi {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -20,11 +20,11 @@ final class FleetApi {
 
 	private final String base;
 
-	FleetApi(int port) {
+	public FleetApi(int port) {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
-	HttpResponse<String> send(String method, String path, String token, String body, String... headers)
+	public HttpResponse<String> send(String method, String path, String token, String body, String... headers)
 			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(30))
@@ -38,15 +38,15 @@ final class FleetApi {
 		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	void createFleet(String token, String fleet, double width, double height, String chargers) throws Exception {
+	public void createFleet(String token, String fleet, double width, double height, String chargers) throws Exception {
 		HttpResponse<String> created = send("POST", "/api/fleets", token,
 				"{\"id\":\"" + fleet + "\",\"name\":\"test\",\"map_width_m\":" + width + ",\"map_height_m\":" + height
 						+ ",\"chargers\":" + chargers + "}");
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 	}
 
-	void registerRobot(String token, String fleet, String robot, double x, double y, double battery, int capacity,
-			String capabilities) throws Exception {
+	public void registerRobot(String token, String fleet, String robot, double x, double y, double battery,
+			int capacity, String capabilities) throws Exception {
 		HttpResponse<String> registered = send("POST", "/api/robots", token,
 				"{\"id\":\"" + robot + "\",\"fleet\":\"" + fleet + "\",\"capabilities\":" + capabilities + ",\"x\":" + x
 						+ ",\"y\":" + y + ",\"speed_mps\":1,\"battery_pct\":" + battery + ",\"capacity\":" + capacity
@@ -54,16 +54,16 @@ final class FleetApi {
 		assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
 	}
 
-	static String task(String fleet, double x, double y, double durationS, String extra) {
+	public static String task(String fleet, double x, double y, double durationS, String extra) {
 		return "{\"fleet\":\"" + fleet + "\",\"type\":\"pick\",\"location\":{\"x\":" + x + ",\"y\":" + y
 				+ "},\"estimated_duration_s\":" + durationS + extra + "}";
 	}
 
-	static JsonNode json(String body) {
+	public static JsonNode json(String body) {
 		return json.readTree(body);
 	}
 
-	static String unique(String prefix) {
+	public static String unique(String prefix) {
 		return prefix + "-" + Long.toString(System.nanoTime(), 36);
 	}
 

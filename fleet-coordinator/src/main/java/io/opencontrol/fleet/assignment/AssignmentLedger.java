@@ -2,10 +2,13 @@ package io.opencontrol.fleet.assignment;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +23,13 @@ public class AssignmentLedger {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate batch;
+
 	private final JsonMapper json;
 
-	AssignmentLedger(JdbcClient jdbc, JsonMapper json) {
+	AssignmentLedger(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.json = json;
 	}
 
@@ -62,11 +68,17 @@ public class AssignmentLedger {
 			.update();
 	}
 
-	/** Records where, when and with what charge the robot is free after its tasks. */
-	public void project(String robot, double x, double y, Instant at, double batteryPct) {
-		this.jdbc.sql("update robot set free_at = ?, free_x = ?, free_y = ?, free_battery_pct = ? where id = ?")
-			.params(Timestamp.from(at), x, y, batteryPct, robot)
-			.update();
+	/**
+	 * Records where, when and with what charge each robot is free after its tasks, in one
+	 * batch.
+	 */
+	public void project(List<Start> ends) {
+		this.batch.batchUpdate(
+				"update robot set free_at = ?, free_x = ?, free_y = ?, free_battery_pct = ? where id = ?",
+				ends.stream()
+					.map((end) -> new Object[] { Timestamp.from(end.at()), end.x(), end.y(), end.batteryPct(),
+							end.robotId() })
+					.toList());
 	}
 
 	/** Records that the robot is free now, where it is. */
@@ -87,11 +99,17 @@ public class AssignmentLedger {
 			.update();
 	}
 
-	/** Updates an assigned task's estimated completion after its robot's plan changed. */
-	public void reschedule(UUID task, Score score) {
-		this.jdbc.sql("update task set eta = ?, score = cast(? as jsonb), updated_at = now() where id = ?")
-			.params(Timestamp.from(score.finish()), this.json.writeValueAsString(score), task)
-			.update();
+	/**
+	 * Updates assigned tasks' estimated completions after their robots' plans changed, in
+	 * one batch.
+	 */
+	public void reschedule(Map<UUID, Score> scores) {
+		this.batch.batchUpdate("update task set eta = ?, score = cast(? as jsonb), updated_at = now() where id = ?",
+				scores.entrySet()
+					.stream()
+					.map((entry) -> new Object[] { Timestamp.from(entry.getValue().finish()),
+							this.json.writeValueAsString(entry.getValue()), entry.getKey() })
+					.toList());
 	}
 
 }

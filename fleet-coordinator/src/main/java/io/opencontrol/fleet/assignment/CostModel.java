@@ -1,6 +1,5 @@
 package io.opencontrol.fleet.assignment;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,26 +27,39 @@ public class CostModel {
 
 	/** The robot's score for the task, or {@code null} when it cannot do it. */
 	public Score score(Start start, TaskSpec task, double toChargerM, Instant now) {
-		if (!start.capabilities().containsAll(task.requiredCapabilities())) {
+		double total = total(start, task, toChargerM, now);
+		if (total == Double.POSITIVE_INFINITY) {
 			return null;
 		}
-		double waitS = Math.max(0, seconds(now, start.at()));
-		double travelM = Math.hypot(start.x() - task.x(), start.y() - task.y()) + task.carryM();
+		double waitS = waitS(start, now);
+		double travelM = travelM(start, task);
 		double travelS = travelM / start.speedMps();
+		double energyPct = energyPct(travelM, task.workS());
+		double busyS = waitS + travelS + task.workS();
+		Instant finish = now.plusNanos(Math.round(busyS * 1e9));
+		return new Score(waitS, travelS, task.workS(), latenessS(task, busyS, now), priorityFactor(task),
+				this.weights.busyness() * start.heldTasks(), energyPct, start.batteryPct() - energyPct, total, finish);
+	}
+
+	/**
+	 * The robot's total for the task, or positive infinity when it cannot do it: what
+	 * {@link #score} totals, without the breakdown, for planning's millions of
+	 * evaluations.
+	 */
+	public double total(Start start, TaskSpec task, double toChargerM, Instant now) {
+		if (!start.capabilities().containsAll(task.requiredCapabilities())) {
+			return Double.POSITIVE_INFINITY;
+		}
+		double travelM = travelM(start, task);
 		double energyPct = energyPct(travelM, task.workS());
 		double batteryAfter = start.batteryPct() - energyPct;
 		if (batteryAfter - toChargerM * this.battery.drainPerMetrePct() < this.battery.reservePct()) {
-			return null;
+			return Double.POSITIVE_INFINITY;
 		}
-		double busyS = waitS + travelS + task.workS();
-		double latenessS = (task.deadline() != null) ? Math.max(0, busyS - seconds(now, task.deadline())) : 0;
-		double priorityFactor = 1 + this.weights.priority() * task.priority();
-		double busyness = this.weights.busyness() * start.heldTasks();
-		double total = (this.weights.time() * busyS + this.weights.lateness() * latenessS) * priorityFactor + busyness
+		double busyS = waitS(start, now) + travelM / start.speedMps() + task.workS();
+		return (this.weights.time() * busyS + this.weights.lateness() * latenessS(task, busyS, now))
+				* priorityFactor(task) + this.weights.busyness() * start.heldTasks()
 				+ this.weights.energy() * energyPct;
-		Instant finish = now.plusNanos(Math.round(busyS * 1e9));
-		return new Score(waitS, travelS, task.workS(), latenessS, priorityFactor, busyness, energyPct, batteryAfter,
-				total, finish);
 	}
 
 	/**
@@ -59,10 +71,8 @@ public class CostModel {
 	public double lowerBound(TaskSpec task, double distanceM, double fastestMps, Instant now) {
 		double travelM = distanceM + task.carryM();
 		double busyS = travelM / fastestMps + task.workS();
-		double latenessS = (task.deadline() != null) ? Math.max(0, busyS - seconds(now, task.deadline())) : 0;
-		double priorityFactor = 1 + this.weights.priority() * task.priority();
-		return (this.weights.time() * busyS + this.weights.lateness() * latenessS) * priorityFactor
-				+ this.weights.energy() * energyPct(travelM, task.workS());
+		return (this.weights.time() * busyS + this.weights.lateness() * latenessS(task, busyS, now))
+				* priorityFactor(task) + this.weights.energy() * energyPct(travelM, task.workS());
 	}
 
 	/** Charge used to travel so far and work so long. */
@@ -85,8 +95,30 @@ public class CostModel {
 		return chargers.stream().mapToDouble((c) -> Math.hypot(c.x() - x, c.y() - y)).min().orElse(0);
 	}
 
+	private static double waitS(Start start, Instant now) {
+		return Math.max(0, seconds(now, start.at()));
+	}
+
+	/**
+	 * Metres to the task and on to its drop-off, the way {@link CandidateSearch} measures
+	 * them in PostgreSQL.
+	 */
+	private static double travelM(Start start, TaskSpec task) {
+		double dx = start.x() - task.x();
+		double dy = start.y() - task.y();
+		return Math.sqrt(dx * dx + dy * dy) + task.carryM();
+	}
+
+	private static double latenessS(TaskSpec task, double busyS, Instant now) {
+		return (task.deadline() != null) ? Math.max(0, busyS - seconds(now, task.deadline())) : 0;
+	}
+
+	private double priorityFactor(TaskSpec task) {
+		return 1 + this.weights.priority() * task.priority();
+	}
+
 	static double seconds(Instant from, Instant to) {
-		return Duration.between(from, to).toNanos() / 1e9;
+		return (to.getEpochSecond() - from.getEpochSecond()) + (to.getNano() - from.getNano()) / 1e9;
 	}
 
 }

@@ -24,7 +24,12 @@ public record TaskSpec(double x, double y, Double dropoffX, Double dropoffY, Lis
 
 	/** Metres from where the work is done to the drop-off (0 without one). */
 	public double carryM() {
-		return (this.dropoffX != null) ? Math.hypot(this.dropoffX - this.x, this.dropoffY - this.y) : 0;
+		if (this.dropoffX == null) {
+			return 0;
+		}
+		double dx = this.dropoffX - this.x;
+		double dy = this.dropoffY - this.y;
+		return Math.sqrt(dx * dx + dy * dy);
 	}
 
 	/** Where the robot is when the task is done. */

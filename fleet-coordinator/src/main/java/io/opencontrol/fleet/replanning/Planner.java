@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.opencontrol.fleet.assignment.CostModel;
 import io.opencontrol.fleet.assignment.Score;
 import io.opencontrol.fleet.assignment.Start;
+import io.opencontrol.fleet.assignment.TaskSpec;
 
 /**
  * Plans a fleet's unstarted tasks two ways and keeps the better: the current plan (every
@@ -121,14 +122,14 @@ class Planner {
 	private Map<UUID, Plan.Placement> round(List<FleetSnapshot.UnstartedTask> tasks, List<String> robots,
 			Map<String, Start> states, FleetSnapshot fleet) {
 		int n = tasks.size();
+		Start[] starts = robots.stream().map(states::get).toArray(Start[]::new);
 		// Totals only (a fleet has thousands of robots): scores are made for the chosen.
-		double[][] totals = new double[n][robots.size()];
+		double[][] totals = new double[n][starts.length];
 		for (int i = 0; i < n; i++) {
-			FleetSnapshot.UnstartedTask task = tasks.get(i);
-			double toCharger = toCharger(task, fleet);
-			for (int j = 0; j < robots.size(); j++) {
-				Score score = this.cost.score(states.get(robots.get(j)), task.spec(), toCharger, fleet.now());
-				totals[i][j] = (score != null) ? score.total() : Double.POSITIVE_INFINITY;
+			TaskSpec task = tasks.get(i).spec();
+			double toCharger = toCharger(tasks.get(i), fleet);
+			for (int j = 0; j < starts.length; j++) {
+				totals[i][j] = this.cost.total(starts[j], task, toCharger, fleet.now());
 			}
 		}
 		// Some optimal assignment gives each task one of its n cheapest robots (any other

@@ -1,10 +1,16 @@
 package io.opencontrol.fleet.replanning;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,11 +18,11 @@ import io.micrometer.core.instrument.Timer;
 import io.opencontrol.fleet.assignment.AssignmentLedger;
 import io.opencontrol.fleet.assignment.AssignmentProperties;
 import io.opencontrol.fleet.assignment.CostModel;
+import io.opencontrol.fleet.assignment.Score;
 import io.opencontrol.fleet.assignment.Start;
 import io.opencontrol.fleet.events.FleetEvents;
 import io.opencontrol.fleet.fleets.Fleet;
 import io.opencontrol.fleet.fleets.Fleets;
-import io.opencontrol.fleet.fleets.LockedFleet;
 import io.opencontrol.fleet.tasks.Task;
 import io.opencontrol.fleet.tasks.Tasks;
 import org.slf4j.Logger;
@@ -28,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Re-plans one fleet's unstarted tasks: plans from a snapshot without holding the fleet's
- * lock, then applies the plan under the lock only if no task of the fleet changed in
+ * lock, then applies the plan under the lock only if nothing it rewrites changed in
  * between (else plans again). Started tasks never move.
  */
 @Component
@@ -110,39 +116,50 @@ public class Replanner {
 		});
 	}
 
-	private boolean apply(FleetSnapshot snapshot, Plan plan) {
-		LockedFleet locked = this.fleets.lock(snapshot.fleet().id());
-		long version = this.jdbc.sql("select coalesce(max(id), 0) from fleet_event where fleet_id = ?")
-			.param(locked.fleet().id())
-			.query(Long.class)
-			.single();
-		if (version != snapshot.version()) {
-			return false;
-		}
-		Set<String> touched = new HashSet<>();
+	/**
+	 * Applies the plan under the fleet's lock if no robot whose schedule it rewrites, and
+	 * no task of those robots, changed since the snapshot. Changes elsewhere in the fleet
+	 * do not matter: a fleet taking assignments all the time is still re-planned.
+	 * @return whether it was applied; must run in a transaction
+	 */
+	boolean apply(FleetSnapshot snapshot, Plan plan) {
+		this.fleets.lock(snapshot.fleet().id());
+		Map<UUID, Score> rescheduled = new LinkedHashMap<>();
+		List<FleetSnapshot.UnstartedTask> moved = new ArrayList<>();
+		Set<String> touched = new TreeSet<>();
 		for (FleetSnapshot.UnstartedTask task : snapshot.unstarted()) {
 			Plan.Placement placement = plan.placements().get(task.id());
 			String robot = (placement != null) ? placement.robot() : null;
-			if (Objects.equals(robot, task.robot())) {
-				if (placement != null && (task.eta() == null || Duration.between(task.eta(), placement.score().finish())
-					.abs()
-					.compareTo(ETA_TOLERANCE) > 0)) {
-					this.ledger.reschedule(task.id(), placement.score());
-					touched.add(robot);
-				}
-				continue;
+			if (!Objects.equals(robot, task.robot())) {
+				moved.add(task);
+				Stream.of(task.robot(), robot).filter(Objects::nonNull).forEach(touched::add);
 			}
-			if (task.robot() != null) {
-				withdraw(task.id(), task.robot(), robot == null);
-				touched.add(task.robot());
-				this.moves.increment();
-			}
-			if (placement != null) {
-				this.ledger.open(task.id(), robot, placement.score(), "replanned");
-				this.events.record("assigned", robot, this.tasks.find(task.id()).orElseThrow(), "replanned");
+			else if (placement != null && (task.eta() == null
+					|| Duration.between(task.eta(), placement.score().finish()).abs().compareTo(ETA_TOLERANCE) > 0)) {
+				rescheduled.put(task.id(), placement.score());
 				touched.add(robot);
 			}
 		}
+		if (touched.isEmpty()) {
+			return true;
+		}
+		if (!unchangedSince(snapshot, touched, plan)) {
+			return false;
+		}
+		this.ledger.reschedule(rescheduled);
+		for (FleetSnapshot.UnstartedTask task : moved) {
+			Plan.Placement placement = plan.placements().get(task.id());
+			if (task.robot() != null) {
+				withdraw(task.id(), task.robot(), placement == null);
+				this.moves.increment();
+			}
+			if (placement != null) {
+				this.ledger.open(task.id(), placement.robot(), placement.score(), "replanned");
+				this.events.record("assigned", placement.robot(), this.tasks.find(task.id()).orElseThrow(),
+						"replanned");
+			}
+		}
+		List<Start> busy = new ArrayList<>();
 		for (String robot : touched) {
 			Start end = plan.ends().get(robot);
 			if (end == null) {
@@ -150,13 +167,55 @@ public class Replanner {
 							// planned
 			}
 			if (end.heldTasks() > 0) {
-				this.ledger.project(robot, end.x(), end.y(), end.at(), end.batteryPct());
+				busy.add(end);
 			}
 			else {
 				this.ledger.free(robot);
 			}
 		}
+		this.ledger.project(busy);
 		return true;
+	}
+
+	/**
+	 * Whether the touched robots' rows, and the rows of every task of the batch that was
+	 * or is planned on one of them, are still the versions the snapshot read.
+	 */
+	private boolean unchangedSince(FleetSnapshot snapshot, Set<String> touched, Plan plan) {
+		List<String> robots = new ArrayList<>();
+		List<String> robotVersions = new ArrayList<>();
+		for (String robot : touched) {
+			FleetSnapshot.PlannedRobot read = snapshot.robots().get(robot);
+			if (read != null) {
+				robots.add(robot);
+				robotVersions.add(read.rowVersion());
+			}
+		}
+		List<String> tasks = new ArrayList<>();
+		List<String> taskVersions = new ArrayList<>();
+		for (FleetSnapshot.UnstartedTask task : snapshot.unstarted()) {
+			Plan.Placement placement = plan.placements().get(task.id());
+			boolean wasOnTouched = task.robot() != null && touched.contains(task.robot());
+			if (wasOnTouched || (placement != null && touched.contains(placement.robot()))) {
+				tasks.add(task.id().toString());
+				taskVersions.add(task.rowVersion());
+			}
+		}
+		return this.jdbc.sql("""
+				select (select count(*) from robot r
+				        join unnest(cast(:robots as text[]), cast(:robot_versions as text[])) v(id, version)
+				          on r.id = v.id and r.xmin::text = v.version) = :robot_count
+				   and (select count(*) from task t
+				        join unnest(cast(:tasks as uuid[]), cast(:task_versions as text[])) v(id, version)
+				          on t.id = v.id and t.xmin::text = v.version) = :task_count""")
+			.param("robots", robots.toArray(String[]::new))
+			.param("robot_versions", robotVersions.toArray(String[]::new))
+			.param("robot_count", robots.size())
+			.param("tasks", tasks.toArray(String[]::new))
+			.param("task_versions", taskVersions.toArray(String[]::new))
+			.param("task_count", tasks.size())
+			.query(Boolean.class)
+			.single();
 	}
 
 	private void withdraw(UUID task, String robot, boolean backToQueue) {

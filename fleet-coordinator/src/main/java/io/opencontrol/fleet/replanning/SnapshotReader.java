@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads a fleet for planning without locking it, in one repeatable-read snapshot, so
- * planning a large fleet never holds up assignments; the plan is checked against the
- * fleet's version when it is applied.
+ * planning a large fleet never holds up assignments; the rows a plan rewrites are checked
+ * against the versions read here when it is applied.
  */
 @Component
 class SnapshotReader {
@@ -42,17 +42,13 @@ class SnapshotReader {
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public FleetSnapshot read(Fleet fleet, int maxTasks) {
 		Instant now = this.jdbc.sql("select now()").query((rs, row) -> rs.getTimestamp(1).toInstant()).single();
-		long version = this.jdbc.sql("select coalesce(max(id), 0) from fleet_event where fleet_id = ?")
-			.param(fleet.id())
-			.query(Long.class)
-			.single();
 		Map<String, Robot> robots = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				select id, x, y, battery_pct, speed_mps, capabilities, capacity from robot
+				select id, x, y, battery_pct, speed_mps, capabilities, capacity, xmin::text as row_version from robot
 				where fleet_id = ? and status <> 'offline' order by id""").param(fleet.id()).query((rs) -> {
 			Start start = new Start(rs.getString("id"), rs.getDouble("x"), rs.getDouble("y"), now,
 					rs.getDouble("battery_pct"), rs.getDouble("speed_mps"), capabilities(rs, "capabilities"), 0);
-			robots.put(start.robotId(), new Robot(start, rs.getInt("capacity")));
+			robots.put(start.robotId(), new Robot(start, rs.getInt("capacity"), rs.getString("row_version")));
 		});
 		// Started tasks, and assigned ones beyond the batch, stay where they are: they
 		// only
@@ -60,7 +56,7 @@ class SnapshotReader {
 		List<FleetSnapshot.UnstartedTask> unstarted = new ArrayList<>();
 		this.jdbc.sql("""
 				select id, x, y, dropoff_x, dropoff_y, required_capabilities, estimated_duration_s, priority,
-				       deadline, status, robot_id, eta,
+				       deadline, status, robot_id, eta, xmin::text as row_version,
 				       status = 'in_progress'
 				         or row_number() over (partition by status = 'in_progress'
 				           order by priority desc, created_at, id) > ? as fixed
@@ -78,12 +74,12 @@ class SnapshotReader {
 				}
 				else {
 					unstarted.add(new FleetSnapshot.UnstartedTask(rs.getObject("id", UUID.class), spec, robot,
-							instant(rs, "eta")));
+							instant(rs, "eta"), rs.getString("row_version")));
 				}
 			});
 		Map<String, FleetSnapshot.PlannedRobot> planned = new HashMap<>();
 		robots.forEach((id, robot) -> planned.put(id, robot.planned()));
-		return new FleetSnapshot(fleet, now, version, planned, unstarted);
+		return new FleetSnapshot(fleet, now, planned, unstarted);
 	}
 
 	private static TaskSpec spec(ResultSet rs) throws SQLException {
@@ -108,9 +104,12 @@ class SnapshotReader {
 
 		private final int capacity;
 
-		Robot(Start base, int capacity) {
+		private final String rowVersion;
+
+		Robot(Start base, int capacity, String rowVersion) {
 			this.base = base;
 			this.capacity = capacity;
+			this.rowVersion = rowVersion;
 		}
 
 		void hold(TaskSpec task, Instant eta, Instant now) {
@@ -124,7 +123,8 @@ class SnapshotReader {
 		}
 
 		FleetSnapshot.PlannedRobot planned() {
-			return new FleetSnapshot.PlannedRobot(this.base, Math.max(0, this.capacity - this.base.heldTasks()));
+			return new FleetSnapshot.PlannedRobot(this.base, Math.max(0, this.capacity - this.base.heldTasks()),
+					this.rowVersion);
 		}
 
 	}

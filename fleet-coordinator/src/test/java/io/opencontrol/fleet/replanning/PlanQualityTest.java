@@ -196,14 +196,15 @@ class PlanQualityTest {
 	private FleetSnapshot snapshot(Fleet fleet, List<Start> robots, List<TaskSpec> tasks, Map<Integer, Integer> online,
 			double[][] matrix) {
 		Map<String, FleetSnapshot.PlannedRobot> planned = new HashMap<>();
-		robots.forEach((robot) -> planned.put(robot.robotId(), new FleetSnapshot.PlannedRobot(robot, 1)));
+		robots.forEach((robot) -> planned.put(robot.robotId(), new FleetSnapshot.PlannedRobot(robot, 1, "1")));
 		List<FleetSnapshot.UnstartedTask> unstarted = new ArrayList<>();
 		for (int t = 0; t < tasks.size(); t++) {
 			Integer robot = online.get(t);
 			unstarted.add(new FleetSnapshot.UnstartedTask(UUID.nameUUIDFromBytes(new byte[] { (byte) t }), tasks.get(t),
-					(robot != null) ? robots.get(robot).robotId() : null, (robot != null) ? NOW.plusSeconds(t) : null));
+					(robot != null) ? robots.get(robot).robotId() : null, (robot != null) ? NOW.plusSeconds(t) : null,
+					"1"));
 		}
-		return new FleetSnapshot(fleet, NOW, 0, planned, unstarted);
+		return new FleetSnapshot(fleet, NOW, planned, unstarted);
 	}
 
 }
