@@ -26,6 +26,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -74,6 +75,10 @@ class HeartbeatRoute extends HttpFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		// Names the route in http.server.requests, which MVC would otherwise do: the
+		// server's observation wraps this filter but never learns which handler answered.
+		ServerHttpObservationFilter.findObservationContext(request)
+			.ifPresent((context) -> context.setPathPattern("/api/robots/{id}/heartbeats"));
 		Optional<AbstractAuthenticationToken> caller = this.gate.admit(request, response);
 		if (caller.isEmpty()) {
 			return;

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * The inference routes, answered straight from the servlet container: OIP {@code POST
@@ -53,6 +54,7 @@ class InferenceRoutes extends HttpFilter {
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (PREDICT.equals(path)) {
+			measuredAs(request, PREDICT);
 			if (this.gate.admit(request, response).isPresent()) {
 				predict(request, response);
 			}
@@ -63,9 +65,20 @@ class InferenceRoutes extends HttpFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		measuredAs(request,
+				(route.version() != null) ? "/v2/models/{model}/versions/{version}/infer" : "/v2/models/{model}/infer");
 		if (this.gate.admit(request, response).isPresent()) {
 			infer(route, request, response);
 		}
+	}
+
+	/**
+	 * Names the route in {@code http.server.requests}, which MVC would otherwise do: the
+	 * server's observation wraps this filter but never learns which handler answered.
+	 */
+	private static void measuredAs(HttpServletRequest request, String pattern) {
+		ServerHttpObservationFilter.findObservationContext(request)
+			.ifPresent((context) -> context.setPathPattern(pattern));
 	}
 
 	private void infer(ModelRoute route, HttpServletRequest request, HttpServletResponse response) throws IOException {

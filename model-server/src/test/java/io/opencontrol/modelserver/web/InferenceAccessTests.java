@@ -6,8 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.opencontrol.modelserver.ReferenceData;
 import io.opencontrol.modelserver.ServerFixture;
 import io.opencontrol.testtokens.TestTokens;
@@ -16,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The inference routes are answered before Spring Security's filter chain
@@ -38,6 +43,9 @@ class InferenceAccessTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -76,6 +84,7 @@ class InferenceAccessTests {
 			assertProblem(forbidden, 403);
 		}
 
+		double timedBefore = timed(path, "200");
 		for (String token : List.of(ServerFixture.operatorToken(),
 				ServerFixture.TOKENS.robotToken("robot-7", "fleet-a"))) {
 			HttpResponse<String> answered = post(path, body, token);
@@ -83,6 +92,20 @@ class InferenceAccessTests {
 			assertThat(answered.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 			assertThat(answered.headers().firstValue("Cache-Control")).hasValue("no-store");
 		}
+		// Answered before MVC, yet timed under the route's own name like every other
+		// request.
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(timed(path, "200") - timedBefore).isEqualTo(2));
+	}
+
+	private double timed(String path, String status) {
+		String pattern = switch (path) {
+			case "/predict" -> "/predict";
+			case "/v2/models/world_model/infer" -> "/v2/models/{model}/infer";
+			default -> "/v2/models/{model}/versions/{version}/infer";
+		};
+		Timer timer = this.meters.find("http.server.requests").tags("uri", pattern, "status", status).timer();
+		return (timer != null) ? timer.count() : 0;
 	}
 
 	@ParameterizedTest
