@@ -42,6 +42,9 @@ class ServingProcessIT {
 
 	private static final Path JAR = Path.of("target", "model-server.jar").toAbsolutePath();
 
+	/** Longer than a request takes to reach the server on this host, even under load. */
+	private static final Duration DELIVERY = Duration.ofMillis(200);
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private static final String REQUEST = "{\"inputs\":[" + tensor("joints", 1, 7) + "," + tensor("image", 1, 3, 64, 64)
@@ -125,10 +128,15 @@ class ServingProcessIT {
 		assertThat(outcomes.stream().filter((outcome) -> outcome.status() != 0 && outcome.status() != 200))
 			.as("outcomes %s", byOutcome)
 			.isEmpty();
-		// Requests sent before SIGTERM were accepted: each one was answered.
+		// Requests sent before SIGTERM were accepted: each one was answered. A client's
+		// clock reading is taken before its request is written, so one taken just before
+		// the signal may reach a server that has stopped taking requests: the margin
+		// leaves out only those.
+		Instant acceptedBefore = terminatedAt.minus(DELIVERY);
 		assertThat(outcomes.stream()
-			.filter((outcome) -> outcome.sentAt().isBefore(terminatedAt))
-			.filter((outcome) -> outcome.status() != 200)).as("outcomes %s", byOutcome).isEmpty();
+			.filter((outcome) -> outcome.sentAt().isBefore(acceptedBefore))
+			.filter((outcome) -> outcome.status() != 200)).as("outcomes %s, SIGTERM at %s", byOutcome, terminatedAt)
+			.isEmpty();
 		assertThat(outcomes.stream().filter((outcome) -> outcome.status() == 200).count()).isGreaterThan(100);
 		assertThat(Files.readString(this.log)).doesNotContain("Exception");
 	}
