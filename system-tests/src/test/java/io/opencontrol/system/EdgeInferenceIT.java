@@ -97,7 +97,11 @@ class EdgeInferenceIT {
 			running.set(false);
 			robot.join();
 		}
-		assertThat(answers).allSatisfy((answer) -> assertThat(answer.status()).as(answer.toString()).isEqualTo(200));
+		List<Answer> failed;
+		synchronized (answers) {
+			failed = answers.stream().filter((answer) -> answer.status() != 200).toList();
+		}
+		assertThat(failed).as("calls that failed, of %d", answers.size()).isEmpty();
 		assertThat(answers).extracting(Answer::source).contains("local_edge", "cloud_server");
 	}
 

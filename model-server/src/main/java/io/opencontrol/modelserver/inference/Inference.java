@@ -16,6 +16,7 @@ import io.opencontrol.modelserver.batching.QueueFull;
 import io.opencontrol.modelserver.metrics.InferenceMetrics;
 import io.opencontrol.modelserver.repository.ModelConfig;
 import io.opencontrol.modelserver.serving.ModelNotFound;
+import io.opencontrol.modelserver.serving.ModelNotReady;
 import io.opencontrol.modelserver.serving.ModelRegistry;
 import io.opencontrol.modelserver.tensor.Tensor;
 
@@ -88,7 +89,7 @@ public class Inference {
 			outcome = "expired";
 			throw ex;
 		}
-		catch (PoolClosed | ModelNotFound ex) {
+		catch (PoolClosed | ModelNotFound | ModelNotReady ex) {
 			outcome = "unavailable";
 			throw ex;
 		}

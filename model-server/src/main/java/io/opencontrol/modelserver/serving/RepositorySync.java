@@ -70,8 +70,31 @@ public class RepositorySync {
 		this.properties = properties;
 	}
 
+	/**
+	 * Marks every version the repository wants served as loading, so that requests which
+	 * arrive before the first (slow) {@link #syncAll} has loaded it are told to retry.
+	 */
+	public synchronized void expectAll() {
+		for (RepositoryEntry entry : this.repository.scan()) {
+			if (entry.valid() && !this.unloadedOnRequest.contains(entry.name())) {
+				entry.servedVersions().forEach((version) -> this.registry.expect(entry.name(), version));
+			}
+		}
+	}
+
 	/** Brings every model in line with the repository. */
 	public synchronized void syncAll() {
+		try {
+			syncWithRepository();
+		}
+		finally {
+			// Loads run only inside this class's synchronized methods, so none is under
+			// way.
+			this.registry.settle();
+		}
+	}
+
+	private void syncWithRepository() {
 		List<RepositoryEntry> entries = this.repository.scan();
 		Set<String> present = new HashSet<>();
 		boolean allWarm = true;
@@ -176,6 +199,7 @@ public class RepositorySync {
 	private void loadVersion(RepositoryEntry entry, long version) {
 		String key = key(entry.name(), version);
 		this.states.put(key, new VersionState(entry.name(), version, "LOADING", null));
+		this.registry.expect(entry.name(), version);
 		long started = System.nanoTime();
 		try {
 			LoadedModel model = this.engines.load(entry.config(), entry.versionDirectory(version));
@@ -191,6 +215,9 @@ public class RepositorySync {
 			this.failed.put(key, modified(entry, version));
 			this.states.put(key, new VersionState(entry.name(), version, "UNAVAILABLE", ex.getMessage()));
 			logger.error("{}", ex.getMessage(), ex.getCause());
+		}
+		finally {
+			this.registry.abandon(entry.name(), version);
 		}
 	}
 

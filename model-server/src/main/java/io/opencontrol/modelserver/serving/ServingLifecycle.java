@@ -50,6 +50,14 @@ public class ServingLifecycle implements SmartLifecycle, ApplicationListener<Con
 
 	@Override
 	public synchronized void start() {
+		// Before the web server starts: a request for a configured model that is still
+		// loading is answered 503 (retry), not 404 (no such model).
+		try {
+			this.sync.expectAll();
+		}
+		catch (RuntimeException ex) {
+			logger.error("model repository {} could not be read: {}", this.properties.repository(), ex.getMessage());
+		}
 		this.follower = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, "model-repository");
 			thread.setDaemon(true);

@@ -11,6 +11,7 @@ import io.opencontrol.modelserver.engine.ModelLoadFailed;
 import io.opencontrol.modelserver.inference.InvalidInput;
 import io.opencontrol.modelserver.repository.InvalidModelConfig;
 import io.opencontrol.modelserver.serving.ModelNotFound;
+import io.opencontrol.modelserver.serving.ModelNotReady;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JsonGenerator;
 
@@ -44,7 +45,7 @@ record Failure(HttpStatus status, String message, Optional<Integer> retryAfterSe
 		else if (ex instanceof DeadlineExpired) {
 			status = HttpStatus.GATEWAY_TIMEOUT;
 		}
-		else if (ex instanceof PoolClosed) {
+		else if (ex instanceof PoolClosed || ex instanceof ModelNotReady) {
 			status = HttpStatus.SERVICE_UNAVAILABLE;
 			retryAfter = Optional.of(1);
 		}

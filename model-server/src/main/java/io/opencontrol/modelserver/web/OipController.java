@@ -7,6 +7,7 @@ import java.util.NavigableMap;
 import io.opencontrol.modelserver.batching.ModelPool;
 import io.opencontrol.modelserver.repository.ModelConfig;
 import io.opencontrol.modelserver.serving.ModelNotFound;
+import io.opencontrol.modelserver.serving.ModelNotReady;
 import io.opencontrol.modelserver.serving.ModelRegistry;
 import io.opencontrol.modelserver.serving.ServingLifecycle;
 import io.opencontrol.modelserver.tensor.TensorSpec;
@@ -70,9 +71,16 @@ class OipController {
 
 	@GetMapping({ "/v2/models/{model}/ready", "/v2/models/{model}/versions/{version}/ready" })
 	@PreAuthorize("hasAuthority('PERMISSION_READ')")
-	Map<String, Object> modelReady(@PathVariable String model, @PathVariable(required = false) String version) {
-		this.registry.resolve(model, version);
-		return Map.of("name", model, "ready", true);
+	ResponseEntity<Map<String, Object>> modelReady(@PathVariable String model,
+			@PathVariable(required = false) String version) {
+		try {
+			this.registry.resolve(model, version);
+			return ResponseEntity.ok(Map.of("name", model, "ready", true));
+		}
+		catch (ModelNotReady ex) {
+			// The status is what probes read; the body keeps the OIP shape.
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("name", model, "ready", false));
+		}
 	}
 
 	static String platform(ModelConfig config) {

@@ -10,6 +10,7 @@ import io.opencontrol.modelserver.engine.ModelLoadFailed;
 import io.opencontrol.modelserver.inference.InvalidInput;
 import io.opencontrol.modelserver.repository.InvalidModelConfig;
 import io.opencontrol.modelserver.serving.ModelNotFound;
+import io.opencontrol.modelserver.serving.ModelNotReady;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = { OipController.class, RepositoryController.class, ArtifactController.class })
 class OipErrors {
 
-	@ExceptionHandler({ InvalidInput.class, RequestTooLarge.class, ModelNotFound.class, QueueFull.class,
-			DeadlineExpired.class, PoolClosed.class, InvalidModelConfig.class, ModelLoadFailed.class,
+	@ExceptionHandler({ InvalidInput.class, RequestTooLarge.class, ModelNotFound.class, ModelNotReady.class,
+			QueueFull.class, DeadlineExpired.class, PoolClosed.class, InvalidModelConfig.class, ModelLoadFailed.class,
 			InferenceFailed.class })
 	ResponseEntity<Map<String, String>> failed(RuntimeException ex) {
 		Failure failure = Failure.of(ex);

@@ -82,6 +82,9 @@ class ServingProcessIT {
 			else if (live == 200) {
 				assertThat(ready).isEqualTo(503);
 				assertThat(status("/v2/health/ready")).isNotEqualTo(200);
+				if (!liveButNotReady) {
+					assertLoadingIsRetryable();
+				}
 				liveButNotReady = true;
 			}
 			Thread.sleep(20);
@@ -91,6 +94,28 @@ class ServingProcessIT {
 		Instant warmAt = loggedAt("world_model version 1 loaded and warm");
 		assertThat(warmAt).as("warm before ready").isBeforeOrEqualTo(readyAt);
 		assertThat(infer().statusCode()).isEqualTo(200);
+	}
+
+	/**
+	 * A configured model that is still loading is not missing: callers (the edge
+	 * gateway's circuit breaker among them) must see a retryable 503, not a 404.
+	 */
+	private void assertLoadingIsRetryable() throws IOException, InterruptedException {
+		HttpResponse<String> inference = infer();
+		assertThat(inference.statusCode()).as(inference.body()).isEqualTo(503);
+		assertThat(inference.headers().firstValue("Retry-After")).contains("1");
+		assertThat(inference.body()).contains("world_model is loading");
+		HttpResponse<String> modelReady = HTTP.send(HttpRequest.newBuilder(uri("/v2/models/world_model/ready"))
+			.header("Authorization", "Bearer " + ServerFixture.operatorToken())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(modelReady.statusCode()).isEqualTo(503);
+		assertThat(modelReady.body()).contains("\"ready\":false");
+		HttpResponse<String> other = HTTP.send(HttpRequest.newBuilder(uri("/v2/models/no_such_model/infer"))
+			.header("Authorization", "Bearer " + ServerFixture.operatorToken())
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(REQUEST))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(other.statusCode()).isEqualTo(404);
 	}
 
 	@Test
