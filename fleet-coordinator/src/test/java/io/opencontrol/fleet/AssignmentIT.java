@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.opencontrol.fleet.assignment.CostModel;
 import io.opencontrol.fleet.assignment.Score;
 import io.opencontrol.fleet.assignment.Start;
@@ -67,6 +69,9 @@ class AssignmentIT {
 
 	@Autowired
 	CostModel cost;
+
+	@Autowired
+	MeterRegistry meters;
 
 	FleetApi api;
 
@@ -317,6 +322,62 @@ class AssignmentIT {
 		HttpResponse<String> badKey = assign(task(this.fleet, 10, 10, 30, ""), "Idempotency-Key", "with space");
 		assertThat(badKey.statusCode()).isEqualTo(400);
 		assertThat(tasksOfFleet()).isZero();
+	}
+
+	/**
+	 * {@code /assign_task} is answered before Spring Security's chain and MVC
+	 * (AssignRoute), so its refusals are checked here: each is a 4xx problem detail and
+	 * stores nothing; answered calls are timed under the route's name.
+	 */
+	@Test
+	void refusedCallersGetProblemsAndChangeNothing() throws Exception {
+		this.api.registerRobot(this.admin, this.fleet, this.fleet + "-r", 10, 10, 100, 5, "[]");
+		String body = task(this.fleet, 20, 20, 30, "");
+		HttpClient http = HttpClient.newHttpClient();
+		URI uri = URI.create("http://127.0.0.1:" + this.port + "/assign_task");
+		HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+		List<Object[]> refusals = List.of(new Object[] { "not a token", "not-a-jwt", 401 },
+				new Object[] { "a viewer", tokens.token(List.of("viewer"), List.of("*")), 403 },
+				new Object[] { "a robot", tokens.robotToken(this.fleet + "-r", this.fleet), 403 }, new Object[] {
+						"another fleet's operator", tokens.token(List.of("operator"), List.of("elsewhere")), 404 });
+		for (Object[] refusal : refusals) {
+			HttpResponse<String> refused = this.api.send("POST", "/assign_task", (String) refusal[1], body);
+			assertThat(refused.statusCode()).as(refusal[0] + ": " + refused.body()).isEqualTo(refusal[2]);
+			assertThat(refused.headers().firstValue("Content-Type")).as((String) refusal[0])
+				.hasValue("application/problem+json");
+		}
+		HttpResponse<String> notJson = http.send(HttpRequest.newBuilder(uri)
+			.header("Content-Type", "text/plain")
+			.header("Authorization", "Bearer " + tokens.token(List.of("operator"), List.of(this.fleet)))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(notJson.statusCode()).isEqualTo(415);
+		assertThat(tasksOfFleet()).isZero();
+
+		double timed = answeredAssignments();
+		HttpResponse<String> assigned = assign(body);
+		assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+		String task = json(assigned.body()).get("task_id").asString();
+		assertThat(assigned.headers().firstValue("Location")).hasValue("/api/tasks/" + task);
+		assertThat(assigned.headers().firstValue("Idempotent-Replayed")).hasValue("false");
+		assertThat(assigned.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(assigned.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(tasksOfFleet()).isOne();
+		await().atMost(Duration.ofSeconds(5)).until(() -> answeredAssignments() == timed + 1);
+	}
+
+	private double answeredAssignments() {
+		return this.meters.find("http.server.requests")
+			.tags("uri", "/assign_task", "status", "200")
+			.timers()
+			.stream()
+			.mapToDouble(Timer::count)
+			.sum();
 	}
 
 	@Test

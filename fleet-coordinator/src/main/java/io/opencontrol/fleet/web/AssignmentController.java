@@ -38,6 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class AssignmentController {
 
+	/** 1 to 255 visible ASCII characters. */
+	static final String IDEMPOTENCY_KEY = "^[\\x21-\\x7e]{1,255}$";
+
 	private final Assignments assignments;
 
 	AssignmentController(Assignments assignments) {
@@ -47,7 +50,7 @@ class AssignmentController {
 	@PostMapping("/assign_task")
 	@PreAuthorize("hasAuthority('PERMISSION_CONTROL')")
 	ResponseEntity<AssignmentAnswer> assign(
-			@RequestHeader(name = "Idempotency-Key", required = false) @Pattern(regexp = "^[\\x21-\\x7e]{1,255}$",
+			@RequestHeader(name = "Idempotency-Key", required = false) @Pattern(regexp = IDEMPOTENCY_KEY,
 					message = "must be 1 to 255 visible ASCII characters") String idempotencyKey,
 			@Valid @RequestBody NewTask request, Authentication caller) {
 		Assignments.Answered answered = this.assignments.assign(CallerRights.of(caller), idempotencyKey,

@@ -3,7 +3,6 @@ package io.opencontrol.fleet.web;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.opencontrol.fleet.robots.RobotReports;
@@ -15,15 +14,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.MediaType;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.filter.ServerHttpObservationFilter;
@@ -50,9 +43,7 @@ class HeartbeatRoute extends HttpFilter {
 
 	private final TokenGate gate;
 
-	private final JsonMapper json;
-
-	private final Validator validator;
+	private final JsonBody body;
 
 	private final RobotReports reports;
 
@@ -61,8 +52,7 @@ class HeartbeatRoute extends HttpFilter {
 	HeartbeatRoute(JwtDecoder tokens, JsonMapper json, Validator validator, RobotReports reports,
 			HandlerExceptionResolver failures) {
 		this.gate = new TokenGate(tokens, EnumSet.of(Permission.ROBOT));
-		this.json = json;
-		this.validator = validator;
+		this.body = new JsonBody(json, validator);
 		this.reports = reports;
 		this.failures = failures;
 	}
@@ -84,7 +74,7 @@ class HeartbeatRoute extends HttpFilter {
 			return;
 		}
 		try {
-			RobotController.Heartbeat heartbeat = read(request);
+			RobotController.Heartbeat heartbeat = this.body.read(request, RobotController.Heartbeat.class);
 			this.reports.heartbeat(CallerRights.of(caller.get()), robot, new RobotReports.Heartbeat(heartbeat.sensors(),
 					heartbeat.mode(), heartbeat.circuit(), heartbeat.backlog()));
 			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -100,7 +90,7 @@ class HeartbeatRoute extends HttpFilter {
 	 * The robot a JSON heartbeat is posted for, or null if this route does not own it.
 	 */
 	private static String robotOf(HttpServletRequest request) {
-		if (!"POST".equals(request.getMethod()) || !isJson(request.getContentType())) {
+		if (!"POST".equals(request.getMethod()) || !JsonBody.isJson(request.getContentType())) {
 			return null;
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -110,38 +100,6 @@ class HeartbeatRoute extends HttpFilter {
 		}
 		String robot = path.substring(ROBOTS.length(), path.length() - HEARTBEATS.length());
 		return ROBOT_ID.matcher(robot).matches() ? robot : null;
-	}
-
-	private static boolean isJson(String contentType) {
-		if (contentType == null) {
-			return false;
-		}
-		try {
-			return MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
-	}
-
-	private RobotController.Heartbeat read(HttpServletRequest request) throws IOException {
-		RobotController.Heartbeat heartbeat;
-		try {
-			heartbeat = this.json.readValue(request.getInputStream(), RobotController.Heartbeat.class);
-		}
-		catch (JacksonException ex) {
-			throw new HttpMessageNotReadableException("Failed to read request", ex,
-					new ServletServerHttpRequest(request));
-		}
-		if (heartbeat == null) {
-			throw new HttpMessageNotReadableException("Required request body is missing",
-					new ServletServerHttpRequest(request));
-		}
-		Set<ConstraintViolation<RobotController.Heartbeat>> violations = this.validator.validate(heartbeat);
-		if (!violations.isEmpty()) {
-			throw new ConstraintViolationException(violations);
-		}
-		return heartbeat;
 	}
 
 }

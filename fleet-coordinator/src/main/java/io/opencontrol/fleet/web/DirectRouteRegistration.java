@@ -1,5 +1,6 @@
 package io.opencontrol.fleet.web;
 
+import io.opencontrol.fleet.assignment.Assignments;
 import io.opencontrol.fleet.robots.RobotReports;
 import jakarta.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,11 +14,18 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Puts {@link HeartbeatRoute} before every other filter but the server's HTTP observation
- * on the robots' paths.
+ * Puts the routes answered straight from the servlet container ({@link HeartbeatRoute},
+ * {@link AssignRoute}) before every other filter but the server's HTTP observation, each
+ * on its own paths.
  */
 @Configuration(proxyBeanMethods = false)
-class HeartbeatRouteRegistration {
+class DirectRouteRegistration {
+
+	/**
+	 * Just inside the server's HTTP observation (HIGHEST_PRECEDENCE + 1), so these
+	 * requests are timed in http.server.requests like every other; ahead of the rest.
+	 */
+	private static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
 
 	@Bean
 	FilterRegistrationBean<HeartbeatRoute> heartbeatRoute(JwtDecoder tokens, JsonMapper json, Validator validator,
@@ -25,9 +33,17 @@ class HeartbeatRouteRegistration {
 		FilterRegistrationBean<HeartbeatRoute> registration = new FilterRegistrationBean<>(
 				new HeartbeatRoute(tokens, json, validator, reports, failures));
 		registration.addUrlPatterns("/api/robots/*");
-		// Just inside the server's HTTP observation (HIGHEST_PRECEDENCE + 1), so these
-		// requests are timed in http.server.requests like every other; ahead of the rest.
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		registration.setOrder(ORDER);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<AssignRoute> assignRoute(JwtDecoder tokens, JsonMapper json, Validator validator,
+			Assignments assignments, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver failures) {
+		FilterRegistrationBean<AssignRoute> registration = new FilterRegistrationBean<>(
+				new AssignRoute(tokens, json, validator, assignments, failures));
+		registration.addUrlPatterns(AssignRoute.PATH);
+		registration.setOrder(ORDER);
 		return registration;
 	}
 
