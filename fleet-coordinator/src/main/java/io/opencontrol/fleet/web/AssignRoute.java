@@ -28,9 +28,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * {@code POST /assign_task} with a JSON body, answered straight from the servlet
  * container like {@link HeartbeatRoute}: an assignment's own work is a few milliseconds
- * of PostgreSQL, and Spring Security's chain, MVC's dispatch and method validation were a
- * third of the coordinator's CPU for it. The token is checked by the resource server's
- * rules ({@link TokenGate}, permission {@code control}), the body by the constraints of
+ * of PostgreSQL, and in a profile of its HTTP threads Spring Security's chain, MVC's
+ * dispatch, method validation and their observation wrappers were a large share of the
+ * rest. The token is checked by the resource server's rules ({@link TokenGate},
+ * permission {@code control}), the body by the constraints of
  * {@link AssignmentController.NewTask}, and failures go to the application's exception
  * handlers. The answer is the controller's: 200 or 202, {@code Location} and
  * {@code Idempotent-Replayed}. Anything unusual (another content type, an
