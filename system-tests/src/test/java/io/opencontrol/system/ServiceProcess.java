@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,18 @@ final class ServiceProcess {
 	/** The checkout whose services are tested. */
 	static final Path ROOT = Path.of(System.getProperty("opencontrol.root", ".."));
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	/**
+	 * Every request without a timeout of its own gets this one: a service that accepts a
+	 * connection and never answers fails the test that asked, with that service's log,
+	 * instead of holding the build until CI's limit.
+	 */
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+	/** The services speak HTTP/1.1 on plain connections: no h2c upgrade attempt. */
+	private static final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.build();
 
 	private final String name;
 
@@ -94,17 +106,27 @@ final class ServiceProcess {
 	}
 
 	CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
-		return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+		return http.sendAsync(bounded(request), HttpResponse.BodyHandlers.ofString());
 	}
 
 	HttpResponse<String> send(HttpRequest request) throws IOException {
+		HttpRequest sent = bounded(request);
 		try {
-			return http.send(request, HttpResponse.BodyHandlers.ofString());
+			return http.send(sent, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (HttpTimeoutException ex) {
+			throw new HttpTimeoutException(this.name + " did not answer " + sent.method() + " " + sent.uri().getPath()
+					+ " within " + sent.timeout().orElseThrow() + "; its log ends with:\n" + logTail());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IOException("interrupted", ex);
 		}
+	}
+
+	private static HttpRequest bounded(HttpRequest request) {
+		return request.timeout().isPresent() ? request
+				: HttpRequest.newBuilder(request, (header, value) -> true).timeout(REQUEST_TIMEOUT).build();
 	}
 
 	URI uri(String path) {
@@ -138,8 +160,10 @@ final class ServiceProcess {
 				}
 			}
 			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException(
-						"Not ready after " + timeout + ": " + pending.stream().map(ServiceProcess::name).toList());
+				throw new IllegalStateException("Not ready after " + timeout + ": "
+						+ pending.stream()
+							.map((service) -> service.name() + ", whose log ends with:\n" + service.logTail())
+							.toList());
 			}
 			Thread.sleep(250);
 		}
