@@ -1,6 +1,13 @@
 package io.opencontrol.system;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -195,6 +203,67 @@ class GatewaySecurityIT {
 		assertThat(jwksFetches() - before).as("fetches in %s for 50 unknown kids", elapsed)
 			.isLessThanOrEqualTo(allowed);
 		assertThat(stack.backend().requests()).isEmpty();
+	}
+
+	@Test
+	void aKeepAliveConnectionIsAnsweredAfterRequestsThatArrivedTogether() throws Exception {
+		// Reactor Netty 1.3.7 could stop reading a keep-alive connection once requests
+		// that had arrived together were answered: the next request on it was never
+		// answered.
+		String viewer = stack.demoToken("viewer");
+		String proxied = "GET /api/robots HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + viewer + "\r\n\r\n";
+		String refused = "GET /no/such/path HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+		for (int round = 1; round <= 30; round++) {
+			try (Socket socket = new Socket("127.0.0.1", stack.gateway().port())) {
+				socket.setSoTimeout(5000);
+				InputStream in = new BufferedInputStream(socket.getInputStream());
+				OutputStream out = socket.getOutputStream();
+				out.write((proxied + refused.repeat(round % 4)).getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				assertThat(statusLine(in, "round " + round + ", the proxied request")).isEqualTo("HTTP/1.1 200 OK");
+				for (int i = 1; i <= round % 4; i++) {
+					assertThat(statusLine(in, "round " + round + ", refused request " + i))
+						.isEqualTo("HTTP/1.1 401 Unauthorized");
+				}
+				out.write((refused + proxied).getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				assertThat(statusLine(in, "round " + round + ", the next request on the connection"))
+					.isEqualTo("HTTP/1.1 401 Unauthorized");
+				assertThat(statusLine(in, "round " + round + ", the last request")).isEqualTo("HTTP/1.1 200 OK");
+			}
+		}
+	}
+
+	/** Reads one HTTP/1.1 response with a Content-Length body; its status line. */
+	private static String statusLine(InputStream in, String request) throws IOException {
+		String status;
+		try {
+			status = line(in);
+		}
+		catch (SocketTimeoutException ex) {
+			throw new AssertionError(request + ": no answer within 5 s", ex);
+		}
+		int length = 0;
+		for (String header = line(in); !header.isEmpty(); header = line(in)) {
+			if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+				length = Integer.parseInt(header.substring("content-length:".length()).strip());
+			}
+		}
+		in.readNBytes(length);
+		return status;
+	}
+
+	private static String line(InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int c = in.read(); c != '\n'; c = in.read()) {
+			if (c < 0) {
+				throw new EOFException("connection closed after: " + line);
+			}
+			if (c != '\r') {
+				line.append((char) c);
+			}
+		}
+		return line.toString();
 	}
 
 	@ParameterizedTest

@@ -116,11 +116,54 @@ final class ServiceProcess {
 		}
 		catch (HttpTimeoutException ex) {
 			throw new HttpTimeoutException(this.name + " did not answer " + sent.method() + " " + sent.uri().getPath()
-					+ " within " + sent.timeout().orElseThrow() + "; its log ends with:\n" + logTail());
+					+ " within " + sent.timeout().orElseThrow() + "; " + askedAgain(sent) + "\n" + threadDump());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IOException("interrupted", ex);
+		}
+	}
+
+	/**
+	 * The same request on a new connection of a new client: tells a service that is stuck
+	 * from a connection that is.
+	 */
+	private static String askedAgain(HttpRequest request) {
+		long started = System.nanoTime();
+		HttpClient fresh = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(2))
+			.build();
+		try {
+			HttpResponse<Void> response = fresh.send(
+					HttpRequest.newBuilder(request, (header, value) -> true).timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.discarding());
+			return "asked again on a new connection, it answered " + response.statusCode() + " in "
+					+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms";
+		}
+		catch (IOException | InterruptedException ex) {
+			return "asked again on a new connection: " + ex;
+		}
+	}
+
+	/**
+	 * The service's threads (SIGQUIT makes the JVM print them to its log) and the rest of
+	 * its log.
+	 */
+	private String threadDump() {
+		try {
+			new ProcessBuilder("kill", "-QUIT", Long.toString(this.process.pid())).start().waitFor();
+			Thread.sleep(1000);
+			List<String> lines = Files.readAllLines(this.log);
+			return "its log ends with:\n"
+					+ String.join("\n", lines.subList(Math.max(0, lines.size() - 400), lines.size()));
+		}
+		catch (IOException ex) {
+			return "its log: " + ex;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "interrupted";
 		}
 	}
 
