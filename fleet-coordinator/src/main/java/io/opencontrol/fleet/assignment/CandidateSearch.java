@@ -27,6 +27,20 @@ import org.springframework.stereotype.Component;
  * cost more (the index scan's cost grows with the ring: about 0.2 ms for 16 robots and
  * 0.8 ms for 64 in a fleet of 10,000). How often each ring decided is counted in
  * {@code opencontrol.assignment.search}.
+ * <p>
+ * The searches run with generic plans: planning them afresh for each request
+ * (PostgreSQL's choice here) costs more than running them. A generic plan cannot see
+ * which fleet is asked about, and guesses how many robots pass the eligibility filter
+ * from the table's averages (a capability filter on an unknown array: 1 in 200). With a
+ * large fleet among smaller ones, or after statistics that happened to be gathered early,
+ * that guess is a handful of robots, and reading and sorting all of them looks cheaper
+ * than walking the index; at 10,000 robots it took 9.6 ms instead of 0.2 ms, and the
+ * benchmark saw it on some days and not on others. Sorting is therefore off for these
+ * statements: a ring has only the index walk left, and the sorts that have no alternative
+ * (the cheapest of a ring, of the whole fleet) stay. Before version 18, PostgreSQL marks
+ * such a sort by adding 10^10 to the plan's cost, which would also make it JIT-compile
+ * each statement (0.8 s on PostgreSQL 15); these statements take a millisecond, so JIT is
+ * off for them too.
  */
 @Component
 class CandidateSearch {
@@ -62,7 +76,15 @@ class CandidateSearch {
 	private static final String WHOLE_FLEET = SCORED
 		.formatted("(select robot.*, robot.xmin::text as row_version from robot)", ELIGIBLE + " and");
 
-	private static final String NEAREST_FIRST = """
+	/**
+	 * Settings for the rest of the transaction (an assignment's, whose other statements
+	 * sort nothing); see the class comment.
+	 */
+	static final String PLANNER_SETTINGS = """
+			select set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_sort', 'off', true),
+			       set_config('jit', 'off', true)""";
+
+	static final String NEAREST_FIRST = """
 			with near as (
 			    select r.*, r.xmin::text as row_version from robot r where %s
 			    order by point(coalesce(r.free_x, r.x), coalesce(r.free_y, r.y)) <-> point(:x, :y)
@@ -99,9 +121,7 @@ class CandidateSearch {
 
 	/** Must run in a transaction. */
 	Optional<Candidate> cheapest(String fleet, TaskSpec task, double toChargerM, Instant now) {
-		// The searches' plans do not depend on their parameters, and planning them afresh
-		// for each request (PostgreSQL's choice here) costs more than running them.
-		this.jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
+		this.jdbc.sql(PLANNER_SETTINGS).query().listOfRows();
 		for (int i = 0; i < RINGS.length; i++) {
 			int ring = RINGS[i];
 			Nearest nearest = query(NEAREST_FIRST, fleet, task, toChargerM, now).param("nearest", ring)
