@@ -35,21 +35,18 @@ public class AssignmentStreams implements SmartLifecycle {
 
 	private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
 
-	private final ExecutorService senders;
+	// Made in start() like every other lifecycle's threads, so a stopped context can be
+	// started again (Spring's tests pause contexts they keep for later).
+	private volatile ExecutorService senders;
 
-	private final ExecutorService catchingUp;
+	private volatile ExecutorService catchingUp;
 
-	private final ScheduledExecutorService keepAlive;
+	private volatile ScheduledExecutorService keepAlive;
 
 	private volatile boolean running;
 
 	AssignmentStreams(FleetEvents log, MeterRegistry meters) {
 		this.log = log;
-		AtomicInteger threads = new AtomicInteger();
-		this.senders = Executors
-			.newCachedThreadPool((task) -> daemon(task, "assignment-stream-" + threads.incrementAndGet()));
-		this.catchingUp = Executors.newCachedThreadPool((task) -> daemon(task, "assignment-catch-up"));
-		this.keepAlive = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "assignment-keep-alive"));
 		Gauge.builder("opencontrol.assignment.streams", this.subscribers, Set::size)
 			.description("Open assignment streams on this replica")
 			.register(meters);
@@ -117,7 +114,12 @@ public class AssignmentStreams implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
+		AtomicInteger threads = new AtomicInteger();
+		this.senders = Executors
+			.newCachedThreadPool((task) -> daemon(task, "assignment-stream-" + threads.incrementAndGet()));
+		this.catchingUp = Executors.newCachedThreadPool((task) -> daemon(task, "assignment-catch-up"));
+		this.keepAlive = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "assignment-keep-alive"));
 		this.running = true;
 		this.keepAlive.scheduleWithFixedDelay(() -> this.subscribers.forEach(Subscriber::keepAlive), KEEP_ALIVE_SECONDS,
 				KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
@@ -125,7 +127,7 @@ public class AssignmentStreams implements SmartLifecycle {
 
 	/** Ends every stream first, so graceful shutdown does not wait on them. */
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		this.running = false;
 		this.subscribers.forEach(Subscriber::close);
 		this.keepAlive.shutdownNow();

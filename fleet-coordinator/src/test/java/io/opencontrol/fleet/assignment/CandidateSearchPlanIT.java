@@ -32,10 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * more at 10,000 robots).
  */
 @Testcontainers(disabledWithoutDocker = true)
-// Its own properties, so its context is not cached for another class: Spring pauses an
-// unused test context, and this service's assignment streams cannot be started again.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "opencontrol.fleet.assignment.replanning.interval=1h")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestcontainersConfiguration.class)
 class CandidateSearchPlanIT {
 
