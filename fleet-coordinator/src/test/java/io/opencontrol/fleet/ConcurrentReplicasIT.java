@@ -174,6 +174,59 @@ class ConcurrentReplicasIT {
 		}
 	}
 
+	/**
+	 * Without an Idempotency-Key an assignment is stored by one statement that checks,
+	 * under the fleet's and the robot's locks, that the robot is still as the search saw
+	 * it. Many calls on a few robots collide all the time; a robot given two tasks from
+	 * the same view of it would have their work overlapping, and its projected free time
+	 * would forget one of them.
+	 */
+	@Test
+	void concurrentAssignmentsWithoutKeysNeverBookARobotForTwoTasksAtOnce() throws Exception {
+		String admin = tokens.token(List.of("admin"), List.of("*"));
+		String fleet = FleetApi.unique("crowded");
+		apis.get(0).createFleet(admin, fleet, 100, 100, "[{\"id\":\"c\",\"x\":50,\"y\":50}]");
+		int robots = 3;
+		int capacity = 40;
+		int calls = 160;
+		for (int i = 0; i < robots; i++) {
+			apis.get(i % 2).registerRobot(admin, fleet, fleet + "-" + i, 40 + i * 10, 50, 100, capacity, "[]");
+		}
+		String operator = tokens.token(List.of("operator"), List.of(fleet));
+		ExecutorService clients = Executors.newFixedThreadPool(16);
+		List<Future<Integer>> answers = new ArrayList<>();
+		for (int i = 0; i < calls; i++) {
+			FleetApi api = apis.get(i % 2);
+			String body = task(fleet, 45 + ThreadLocalRandom.current().nextDouble(10), 50, 60, "");
+			answers.add(clients.submit(() -> api.send("POST", "/assign_task", operator, body).statusCode()));
+		}
+		for (Future<Integer> answer : answers) {
+			assertThat(answer.get(2, TimeUnit.MINUTES)).isIn(200, 202);
+		}
+		clients.shutdown();
+
+		try (Connection db = connect(); Statement sql = db.createStatement()) {
+			assertThat(count(sql, "select count(*) from task where fleet_id = '" + fleet + "'")).isEqualTo(calls);
+			assertThat(count(sql, "select count(*) from task where fleet_id = '" + fleet + "' and status = 'assigned'"))
+				.isEqualTo(robots * capacity);
+			// Each robot's next task starts when the one before it finishes, so the
+			// estimated completions on one robot are at least a task's work apart.
+			assertThat(count(sql, """
+					select count(*) from (
+					    select eta - lag(eta) over (partition by robot_id order by eta) as apart
+					    from task where fleet_id = '%s' and status = 'assigned') gaps
+					where apart < interval '59.9 seconds'""".formatted(fleet)))
+				.as("tasks whose work overlaps the robot's previous task")
+				.isZero();
+			assertThat(count(sql, """
+					select count(*) from robot r where r.fleet_id = '%s'
+					and r.free_at is distinct from (select max(eta) from task t where t.robot_id = r.id
+					                                and t.status = 'assigned')""".formatted(fleet)))
+				.as("robots whose projected free time is not their last task's completion")
+				.isZero();
+		}
+	}
+
 	private static void killConnections(AtomicBoolean calling, AtomicInteger killed) {
 		try (Connection db = connect(); Statement sql = db.createStatement()) {
 			while (calling.get()) {

@@ -71,7 +71,7 @@ class FleetRepository {
 
 	private Optional<FleetAsOf> read(String id, String locking) {
 		return this.jdbc.sql("""
-				select now() as now, f.name, f.map_width_m, f.map_height_m,
+				select now() as now, f.xmin::text as version, f.name, f.map_width_m, f.map_height_m,
 				       array(select c.id from charger c where c.fleet_id = f.id order by c.id) as charger_ids,
 				       array(select c.x from charger c where c.fleet_id = f.id order by c.id) as charger_xs,
 				       array(select c.y from charger c where c.fleet_id = f.id order by c.id) as charger_ys
@@ -84,7 +84,8 @@ class FleetRepository {
 				chargers.add(new Fleet.Charger(ids[i], xs[i], ys[i]));
 			}
 			return new FleetAsOf(new Fleet(id, rs.getString("name"), rs.getDouble("map_width_m"),
-					rs.getDouble("map_height_m"), chargers), rs.getTimestamp("now").toInstant());
+					rs.getDouble("map_height_m"), chargers), rs.getTimestamp("now").toInstant(),
+					rs.getString("version"));
 		}).optional();
 	}
 
