@@ -92,7 +92,7 @@ final class BatchWorker implements Runnable {
 		batch.add(first);
 		int rows = first.rows();
 		long deadline = System.nanoTime() + this.policy.maxDelayNanos();
-		while (rows < this.policy.maxRows()) {
+		while (!this.policy.full(rows)) {
 			BatchRequest next = this.queue.pollStackable(first, this.policy.maxRows() - rows, 0);
 			if (next == null) {
 				if (this.policy.preferred(rows)) {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.opencontrol.modelserver.engine.LoadedModel;
@@ -23,6 +25,13 @@ import io.opencontrol.modelserver.tensor.TensorSpec;
  * model.
  */
 public final class ModelPool {
+
+	/**
+	 * Answers queued requests expired at their deadline, so a caller that does not block
+	 * (an event loop) hears of it in time. One thread for every pool: it only moves
+	 * requests out of queues.
+	 */
+	private static final ScheduledThreadPoolExecutor EXPIRY = expiryTimer();
 
 	private final PoolIdentity identity;
 
@@ -81,7 +90,8 @@ public final class ModelPool {
 	}
 
 	/**
-	 * Queues a validated request; never blocks.
+	 * Queues a validated request; never blocks. If no worker has taken it by its
+	 * deadline, it is withdrawn and answered {@link DeadlineExpired}.
 	 * @throws QueueFull when the queue is at capacity
 	 * @throws PoolClosed when this version no longer takes requests
 	 */
@@ -92,7 +102,21 @@ public final class ModelPool {
 			case QUEUED -> {
 			}
 		}
+		ScheduledFuture<?> expiry = EXPIRY.schedule(() -> withdraw(request), request.deadline() - System.nanoTime(),
+				TimeUnit.NANOSECONDS);
+		request.result().whenComplete((result, failure) -> expiry.cancel(false));
 		return request;
+	}
+
+	private static ScheduledThreadPoolExecutor expiryTimer() {
+		ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, (runnable) -> {
+			Thread thread = new Thread(runnable, "model-request-expiry");
+			thread.setDaemon(true);
+			return thread;
+		});
+		// answered requests leave the timer at once instead of at their deadline
+		timer.setRemoveOnCancelPolicy(true);
+		return timer;
 	}
 
 	/**

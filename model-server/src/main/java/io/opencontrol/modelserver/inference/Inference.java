@@ -2,13 +2,11 @@ package io.opencontrol.modelserver.inference;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.opencontrol.modelserver.batching.BatchRequest;
-import io.opencontrol.modelserver.batching.BatchResult;
 import io.opencontrol.modelserver.batching.DeadlineExpired;
 import io.opencontrol.modelserver.batching.ModelPool;
 import io.opencontrol.modelserver.batching.PoolClosed;
@@ -23,9 +21,9 @@ import io.opencontrol.modelserver.tensor.Tensor;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one inference call: resolves the version, validates, queues, waits until the
- * call's deadline. A caller that stops waiting withdraws its request, so an expired
- * request is never computed; a call that names no version and meets a version being
+ * Runs one inference call: resolves the version, validates and queues it; its answer
+ * comes from a worker, or from the pool when the call's deadline passes first (an expired
+ * request is never computed). A call that names no version and meets a version being
  * replaced moves to the new one.
  */
 @Component
@@ -67,38 +65,64 @@ public class Inference {
 			.orElse(0);
 	}
 
+	/**
+	 * Runs one call and waits for its answer (at most until its deadline, when the pool
+	 * answers it expired).
+	 */
 	public InferenceAnswer infer(InferenceCall call) {
-		long start = System.nanoTime();
-		String versionTag = (call.version() != null) ? call.version() : "latest";
-		String outcome = "failed";
 		try {
-			InferenceAnswer answer = attempt(call, start);
-			versionTag = Long.toString(answer.version());
-			outcome = "ok";
-			return answer;
+			return submit(call).get();
 		}
-		catch (InvalidInput ex) {
-			outcome = "invalid";
-			throw ex;
+		catch (ExecutionException ex) {
+			throw unwrap(ex.getCause());
 		}
-		catch (QueueFull ex) {
-			outcome = "queue_full";
-			throw ex;
-		}
-		catch (DeadlineExpired ex) {
-			outcome = "expired";
-			throw ex;
-		}
-		catch (PoolClosed | ModelNotFound | ModelNotReady ex) {
-			outcome = "unavailable";
-			throw ex;
-		}
-		finally {
-			this.metrics.request(call.model(), versionTag, outcome, System.nanoTime() - start);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CompletionException(ex);
 		}
 	}
 
-	private InferenceAnswer attempt(InferenceCall call, long start) {
+	/**
+	 * Validates and queues one call without blocking. The answer completes with the
+	 * outputs, or with the named failure: {@link InvalidInput}, {@link QueueFull},
+	 * {@link DeadlineExpired}, {@link PoolClosed}, {@link ModelNotFound} or
+	 * {@link ModelNotReady}.
+	 */
+	public CompletableFuture<InferenceAnswer> submit(InferenceCall call) {
+		long start = System.nanoTime();
+		CompletableFuture<InferenceAnswer> answer;
+		try {
+			answer = queue(call, start);
+		}
+		catch (RuntimeException ex) {
+			answer = CompletableFuture.failedFuture(ex);
+		}
+		return answer.whenComplete((done, failure) -> this.metrics.request(call.model(),
+				(done != null) ? Long.toString(done.version()) : (call.version() != null) ? call.version() : "latest",
+				outcome(failure), System.nanoTime() - start));
+	}
+
+	private static String outcome(Throwable failure) {
+		if (failure == null) {
+			return "ok";
+		}
+		Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
+		if (cause instanceof InvalidInput) {
+			return "invalid";
+		}
+		if (cause instanceof QueueFull) {
+			return "queue_full";
+		}
+		if (cause instanceof DeadlineExpired) {
+			return "expired";
+		}
+		if (cause instanceof PoolClosed || cause instanceof ModelNotFound || cause instanceof ModelNotReady) {
+			return "unavailable";
+		}
+		return "failed";
+	}
+
+	private CompletableFuture<InferenceAnswer> queue(InferenceCall call, long start) {
 		for (int attempt = 1;; attempt++) {
 			ModelPool pool = this.registry.resolve(call.model(), call.version());
 			ModelConfig config = pool.config();
@@ -109,10 +133,9 @@ public class Inference {
 				}
 			}
 			Duration timeout = (call.timeout() != null) ? call.timeout() : config.batching().defaultTimeout();
-			long deadline = start + timeout.toNanos();
 			BatchRequest request;
 			try {
-				request = pool.submit(new BatchRequest(inputs, call.priority(), deadline));
+				request = pool.submit(new BatchRequest(inputs, call.priority(), start + timeout.toNanos()));
 			}
 			catch (PoolClosed ex) {
 				if (call.version() != null || attempt == ATTEMPTS) {
@@ -120,35 +143,14 @@ public class Inference {
 				}
 				continue;
 			}
-			BatchResult result = await(pool, request, deadline);
-			List<Tensor> outputs = result.outputs()
-				.stream()
-				.filter((output) -> call.outputs().isEmpty() || call.outputs().contains(output.name()))
-				.toList();
-			return new InferenceAnswer(config.name(), pool.version(), outputs, System.nanoTime() - start,
-					result.queueNanos(), result.batchRows());
-		}
-	}
-
-	private static BatchResult await(ModelPool pool, BatchRequest request, long deadline) {
-		try {
-			try {
-				return request.result().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-			}
-			catch (TimeoutException ex) {
-				pool.withdraw(request);
-				// Either withdrawn (answers DeadlineExpired at once) or a worker has it:
-				// its answer is close.
-				return request.result().get();
-			}
-		}
-		catch (ExecutionException ex) {
-			throw unwrap(ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			pool.withdraw(request);
-			throw new CompletionException(ex);
+			return request.result().thenApply((result) -> {
+				List<Tensor> outputs = result.outputs()
+					.stream()
+					.filter((output) -> call.outputs().isEmpty() || call.outputs().contains(output.name()))
+					.toList();
+				return new InferenceAnswer(config.name(), pool.version(), outputs, System.nanoTime() - start,
+						result.queueNanos(), result.batchRows());
+			});
 		}
 	}
 

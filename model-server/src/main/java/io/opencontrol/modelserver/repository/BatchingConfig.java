@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * How requests to a model are batched: wait at most {@code maxQueueDelay} for more
  * requests after the first, dispatch at once when a preferred size is reached and nothing
- * else waits, hold at most {@code queueCapacity} requests, and answer a request that
- * names no timeout within {@code defaultTimeout}.
+ * else waits (at the largest preferred size, even when more wait), hold at most
+ * {@code queueCapacity} requests, and answer a request that names no timeout within
+ * {@code defaultTimeout}.
  */
 public record BatchingConfig(Duration maxQueueDelay, List<Integer> preferredBatchSizes, int queueCapacity,
 		Duration defaultTimeout) {

@@ -124,16 +124,56 @@ class ModelPoolTests {
 		}
 	}
 
+	@Test
+	void aRequestWhoseDeadlinePassesWhileQueuedIsAnsweredAtItsDeadline() throws Exception {
+		ModelPool pool = pool(1, Duration.ZERO, 512, 1);
+		List<CompletableFuture<BatchResult>> ahead = new ArrayList<>();
+		for (int i = 0; i < 400; i++) {
+			ahead.add(pool.submit(request(sample(0, 1f), Priority.NORMAL)).result());
+		}
+		long submitted = System.nanoTime();
+		BatchRequest late = pool
+			.submit(new BatchRequest(sample(0, 1f), Priority.NORMAL, submitted + TimeUnit.MILLISECONDS.toNanos(20)));
+		CompletableFuture<Integer> depthWhenAnswered = late.result().handle((result, failure) -> pool.queueDepth());
+
+		// answered by the pool while the worker still has requests ahead of it: nobody
+		// had to wait for it, and it was never computed
+		assertThatThrownBy(() -> late.result().get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(DeadlineExpired.class);
+		assertThat(depthWhenAnswered.get()).isGreaterThan(0);
+		assertThat(ahead.stream().filter(CompletableFuture::isDone).count()).isLessThan(ahead.size());
+		CompletableFuture.allOf(ahead.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+		assertThat(batchesComputed()).isEqualTo(400);
+	}
+
+	@Test
+	void batchesStopAtTheLargestPreferredSizeWhileMoreWait() throws Exception {
+		ModelPool pool = pool(32, List.of(2, 4), Duration.ofMillis(200), 256, 1);
+		List<CompletableFuture<BatchResult>> results = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			results.add(pool.submit(request(sample(0, 1f), Priority.NORMAL)).result());
+		}
+		int largest = 0;
+		for (CompletableFuture<BatchResult> result : results) {
+			largest = Math.max(largest, result.get(30, TimeUnit.SECONDS).batchRows());
+		}
+		// 40 queued at once: without the cap the worker would take up to 32
+		assertThat(largest).isEqualTo(4);
+	}
+
 	private double batchesComputed() {
 		return this.meters.find("opencontrol.batch.size").summaries().stream().mapToLong((s) -> s.count()).sum();
 	}
 
 	private ModelPool pool(int maxBatchSize, Duration delay, int capacity, int instances) {
+		return pool(maxBatchSize, List.of(), delay, capacity, instances);
+	}
+
+	private ModelPool pool(int maxBatchSize, List<Integer> preferred, Duration delay, int capacity, int instances) {
 		RepositoryEntry entry = ReferenceData.demoModel();
 		ModelConfig demo = entry.config();
 		ModelConfig config = new ModelConfig(demo.name(), demo.engine(), demo.device(), demo.engineOptions(),
 				demo.inputs(), demo.outputs(), maxBatchSize,
-				new BatchingConfig(delay, List.of(), capacity, Duration.ofSeconds(30)), instances, demo.versionPolicy(),
+				new BatchingConfig(delay, preferred, capacity, Duration.ofSeconds(30)), instances, demo.versionPolicy(),
 				List.of(1));
 		ModelPool pool = new ModelPool(1, load(config), new InferenceMetrics(this.meters));
 		pool.start();
