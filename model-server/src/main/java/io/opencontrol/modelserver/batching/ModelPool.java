@@ -27,9 +27,9 @@ import io.opencontrol.modelserver.tensor.TensorSpec;
 public final class ModelPool {
 
 	/**
-	 * Answers queued requests expired at their deadline, so a caller that does not block
-	 * (an event loop) hears of it in time. One thread for every pool: it only moves
-	 * requests out of queues.
+	 * Answers queued requests expired at their deadline, so a caller hears of it in time
+	 * without waiting on the future itself (as an event loop could not). One thread for
+	 * every pool: it only moves requests out of queues.
 	 */
 	private static final ScheduledThreadPoolExecutor EXPIRY = expiryTimer();
 
