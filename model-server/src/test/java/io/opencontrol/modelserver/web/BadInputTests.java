@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -217,6 +218,19 @@ class BadInputTests {
 		JsonNode problem = InferenceApiTests.JSON.readTree(response.body());
 		assertThat(problem.get("status").asInt()).isEqualTo(status);
 		assertThat(problem.get("detail").asString()).isNotBlank();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "/v2/models/world%2Fmodel/infer", "/v2/models/world_model%00/infer", "/predict%2F" })
+	void pathsTheServletContainerRefusesGetProblemDetails(String path) {
+		// Tomcat refuses these before any filter runs; they must not get its HTML page.
+		HttpResponse<byte[]> response = json(path, InferenceApiTests.jsonRequest(ReferenceData.inputs()));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+		JsonNode problem = InferenceApiTests.JSON.readTree(response.body());
+		assertThat(problem.get("status").asInt()).isEqualTo(400);
+		assertThat(problem.get("instance").asString()).isEqualTo(path);
 	}
 
 	private static void assertOipError(HttpResponse<byte[]> response) {

@@ -1,7 +1,6 @@
 package io.opencontrol.platform.problem;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,18 +44,7 @@ class ProblemErrorController implements ErrorController {
 	}
 
 	private static URI instanceOf(HttpServletRequest request) {
-		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		if (!(path instanceof String value)) {
-			return null;
-		}
-		try {
-			return new URI(null, null, value, null);
-		}
-		catch (URISyntaxException ex) {
-			// A path the container rejected may not be a valid URI; the problem is still
-			// useful without it.
-			return null;
-		}
+		return ProblemInstance.of(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
 	}
 
 }

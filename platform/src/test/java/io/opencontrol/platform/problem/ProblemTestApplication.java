@@ -29,7 +29,7 @@ class ProblemTestApplication {
 	@RestController
 	static class SampleController {
 
-		@GetMapping("/broken")
+		@GetMapping({ "/broken", "/broken/{what}" })
 		String broken() {
 			throw new IllegalStateException("secret internal detail");
 		}

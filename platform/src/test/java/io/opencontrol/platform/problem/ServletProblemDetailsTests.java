@@ -1,5 +1,8 @@
 package io.opencontrol.platform.problem;
 
+import java.net.http.HttpResponse;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -7,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static io.opencontrol.platform.problem.ProblemResponses.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = ProblemTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.main.web-application-type=servlet")
@@ -33,6 +37,23 @@ class ServletProblemDetailsTests {
 	@Test
 	void wrongMethodIsA405Problem() throws Exception {
 		assertProblem(new ProblemResponses(this.port).get("/echo"), 405);
+	}
+
+	@Test
+	void aPathTheContainerRejectsIsA400ProblemNotItsHtmlPage() throws Exception {
+		// Tomcat refuses encoded slashes and NULs before any filter or servlet runs.
+		for (String path : List.of("/echo/a%2Fb", "/no/such%00thing")) {
+			HttpResponse<String> response = new ProblemResponses(this.port).postJson(path, "{}");
+			assertProblem(response, 400);
+			assertThat(response.body()).doesNotContain("<html").contains("\"instance\":\"" + path + "\"");
+		}
+	}
+
+	@Test
+	void theInstanceIsThePathAsSent() throws Exception {
+		HttpResponse<String> response = new ProblemResponses(this.port).get("/broken/a%20b");
+		assertProblem(response, 500);
+		assertThat(response.body()).contains("\"instance\":\"/broken/a%20b\"");
 	}
 
 }
