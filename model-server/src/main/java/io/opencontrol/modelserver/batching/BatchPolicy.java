@@ -9,13 +9,14 @@ import io.opencontrol.modelserver.repository.ModelConfig;
  * preferred size even when more requests wait (as Triton does: a model's throughput often
  * peaks below its largest batch, and what waits goes to the next free worker); at a
  * smaller preferred size when nothing stackable is waiting; or when {@code maxDelayNanos}
- * have passed since the batch's first request was taken.
+ * have passed since the batch's first request was taken. The preferred sizes are
+ * ascending, as {@code BatchingConfig} keeps them.
  */
 record BatchPolicy(int maxRows, long maxDelayNanos, List<Integer> preferredSizes) {
 
 	static BatchPolicy of(ModelConfig config) {
 		return new BatchPolicy(config.maxBatchSize(), config.batching().maxQueueDelay().toNanos(),
-				config.batching().preferredBatchSizes().stream().sorted().toList());
+				config.batching().preferredBatchSizes());
 	}
 
 	boolean preferred(int rows) {

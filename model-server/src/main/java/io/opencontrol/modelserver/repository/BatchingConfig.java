@@ -8,13 +8,14 @@ import java.util.List;
  * requests after the first, dispatch at once when a preferred size is reached and nothing
  * else waits (at the largest preferred size, even when more wait), hold at most
  * {@code queueCapacity} requests, and answer a request that names no timeout within
- * {@code defaultTimeout}.
+ * {@code defaultTimeout}. The preferred sizes are kept ascending and distinct, whatever
+ * order they were given in.
  */
 public record BatchingConfig(Duration maxQueueDelay, List<Integer> preferredBatchSizes, int queueCapacity,
 		Duration defaultTimeout) {
 
 	public BatchingConfig {
-		preferredBatchSizes = List.copyOf(preferredBatchSizes);
+		preferredBatchSizes = preferredBatchSizes.stream().sorted().distinct().toList();
 	}
 
 }

@@ -130,7 +130,7 @@ final class ModelConfigReader {
 		if (timeout.isZero()) {
 			throw field.field("default_timeout").invalid("must be positive");
 		}
-		return new BatchingConfig(delay, preferred.stream().sorted().distinct().toList(), capacity, timeout);
+		return new BatchingConfig(delay, preferred, capacity, timeout);
 	}
 
 	private static VersionPolicy versionPolicy(ConfigField field) {
