@@ -65,20 +65,23 @@ class ModelPoolTests {
 
 	@Test
 	void highPriorityOvertakesNormal() throws Exception {
-		ModelPool pool = pool(1, Duration.ZERO, 256, 1);
+		ModelPool pool = pool(1, Duration.ZERO, 2048, 1);
 		ConcurrentLinkedQueue<String> order = new ConcurrentLinkedQueue<>();
 		List<CompletableFuture<?>> all = new ArrayList<>();
-		int normals = 200;
+		// The input is made once, so queueing a request takes microseconds while
+		// the worker needs about a quarter of a millisecond to compute one: most
+		// normal requests are still waiting when the high one arrives.
+		List<Tensor> input = sample(0, 1f);
+		int normals = 1000;
 		for (int i = 0; i < normals; i++) {
 			String name = "normal-" + i;
-			all.add(pool.submit(request(sample(0, 1f), Priority.NORMAL)).result().thenRun(() -> order.add(name)));
+			all.add(pool.submit(request(input, Priority.NORMAL)).result().thenRun(() -> order.add(name)));
 		}
-		all.add(pool.submit(request(sample(0, 1f), Priority.HIGH)).result().thenRun(() -> order.add("high")));
-		// Measured after the high request arrived, less one for it: the queue only
-		// shrinks,
-		// so this is at most the number of normal requests waiting when it arrived.
-		// (Measured
-		// before it, the worker could compute more normal requests in between.)
+		all.add(pool.submit(request(input, Priority.HIGH)).result().thenRun(() -> order.add("high")));
+		// Measured after the high request arrived, less one for it: the queue
+		// only shrinks, so this is at most the number of normal requests waiting
+		// when it arrived. (Measured before it, the worker could compute more
+		// normal requests in between.)
 		int waiting = pool.queueDepth() - 1;
 		CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 
