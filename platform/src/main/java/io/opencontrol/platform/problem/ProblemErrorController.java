@@ -1,7 +1,5 @@
 package io.opencontrol.platform.problem;
 
-import java.net.URI;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -24,11 +22,8 @@ class ProblemErrorController implements ErrorController {
 	@RequestMapping
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		HttpStatus status = statusOf(request);
-		ProblemDetail problem = ProblemDetail.forStatus(status);
-		if (status.is5xxServerError()) {
-			problem.setDetail("The server could not complete the request.");
-		}
-		problem.setInstance(instanceOf(request));
+		ProblemDetail problem = ErrorProblem.of(status.value(),
+				request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
@@ -41,10 +36,6 @@ class ProblemErrorController implements ErrorController {
 			}
 		}
 		return HttpStatus.INTERNAL_SERVER_ERROR;
-	}
-
-	private static URI instanceOf(HttpServletRequest request) {
-		return ProblemInstance.of(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
 	}
 
 }

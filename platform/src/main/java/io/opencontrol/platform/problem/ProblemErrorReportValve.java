@@ -2,7 +2,6 @@ package io.opencontrol.platform.problem;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,16 +12,15 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
 /**
  * The container's own error report as a problem detail. Tomcat answers some requests
  * before any application code sees them: a path with an encoded slash or NUL, an
  * unnormalizable path, a request line it cannot map. Those answers are rendered by the
- * host's error report valve, which writes an HTML page; this one writes the same shape as
- * {@link ProblemErrorController}: status, title and the path as sent, never the
- * container's message.
+ * host's error report valve, which writes an HTML page; this one writes the same
+ * {@link ErrorProblem} as {@link ProblemErrorController}, never the container's message.
  */
 class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -56,16 +54,21 @@ class ProblemErrorReportValve extends ErrorReportValve {
 		}
 	}
 
+	/** The problem as Spring's converters write it: only the members that are set. */
 	private static Map<String, Object> problem(int status, String path) {
-		HttpStatus known = HttpStatus.resolve(status);
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("title", (known != null) ? known.getReasonPhrase() : "Error");
-		problem.put("status", status);
-		URI instance = ProblemInstance.of(path);
-		if (instance != null) {
-			problem.put("instance", instance.toString());
+		ProblemDetail problem = ErrorProblem.of(status, path);
+		Map<String, Object> members = new LinkedHashMap<>();
+		if (problem.getTitle() != null) {
+			members.put("title", problem.getTitle());
 		}
-		return problem;
+		members.put("status", problem.getStatus());
+		if (problem.getDetail() != null) {
+			members.put("detail", problem.getDetail());
+		}
+		if (problem.getInstance() != null) {
+			members.put("instance", problem.getInstance().toString());
+		}
+		return members;
 	}
 
 }
