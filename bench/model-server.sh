@@ -3,7 +3,8 @@
 # most samples/s DJL computes on the demo world model with the server's own engine settings
 # (bench/model-server/Ceiling.java); (b) the server over HTTP with wrk at 32 and 64
 # concurrent clients, binary-extension and JSON bodies of one sample each, with real tokens
-# from its own auth-service.
+# from its own auth-service. The ceiling is also measured with one instance per core, for
+# scale: the JSON's all_cores_ceiling_sps and ratio_binary_c32_all_cores.
 #
 #   bench/model-server.sh            DURATION=20s per HTTP run by default; CEILING_SECONDS=3 per batch size;
 #                                    WARMUP=60s of load before measuring
@@ -49,6 +50,13 @@ ceiling=$(java -cp "$work/classpath/model-server.jar:$work/classpath/lib/*" "$he
 	"$repository" world_model "$ceiling_seconds" 2>"$work/ceiling.log" | tail -n 1) ||
 	{ tail -n 20 "$work/ceiling.log" >&2; die "the ceiling measurement failed"; }
 say "  $ceiling"
+# For scale, the same with one instance per core: what the model alone could compute on
+# this machine if nothing else (HTTP, the load generator) needed a core.
+cores=$(nproc)
+cores_ceiling=$(java -cp "$work/classpath/model-server.jar:$work/classpath/lib/*" "$here/Ceiling.java" \
+	"$repository" world_model "$ceiling_seconds" "$cores" 2>"$work/ceiling.log" | tail -n 1) ||
+	{ tail -n 20 "$work/ceiling.log" >&2; die "the ceiling measurement failed"; }
+say "  on all $cores cores: $cores_ceiling"
 
 secret=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 auth="http://127.0.0.1:$auth_port"
@@ -105,9 +113,10 @@ for line in sys.stdin:
 print(round(total / count, 2) if count else 0)')
 say "  mean rows per batch over the run: $batch"
 
-python3 - "$ceiling" "$binary32" "$binary64" "$json32" "$batch" <<'PY'
+python3 - "$ceiling" "$binary32" "$binary64" "$json32" "$batch" "$cores_ceiling" <<'PY'
 import json, sys
 ceiling, b32, b64, j32 = (json.loads(a) for a in sys.argv[1:5])
+cores = json.loads(sys.argv[6])
 result = {
     "ceiling_sps": round(ceiling["ceiling_sps"], 1),
     "binary_c32_rps": round(b32["rps"], 1),
@@ -120,6 +129,9 @@ result = {
     "errors": b32["errors"] + b64["errors"] + j32["errors"],
     "ratio_binary_c32": round(b32["rps"] / ceiling["ceiling_sps"], 3),
     "mean_batch_rows": float(sys.argv[5]),
+    "instances": ceiling["instances"],
+    "all_cores_ceiling_sps": round(cores["ceiling_sps"], 1),
+    "ratio_binary_c32_all_cores": round(b32["rps"] / cores["ceiling_sps"], 3),
 }
 print(json.dumps(result))
 PY

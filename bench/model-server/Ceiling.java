@@ -22,8 +22,9 @@ import io.opencontrol.modelserver.tensor.TensorSpec;
  * The in-process ceiling: the most samples per second DJL computes on a model with the
  * server's own engine settings (its config's engine and instances, one intra-op thread
  * each), at every batch size up to max_batch_size in powers of two. No HTTP, no queue.
+ * An optional fourth argument runs that many instances instead (e.g. one per core).
  *
- *   java -cp <model-server classpath> Ceiling.java <repository> <model> <seconds per size>
+ *   java -cp <model-server classpath> Ceiling.java <repository> <model> <seconds per size> [instances]
  *
  * Prints one JSON line: {"ceiling_sps":…, "best_batch":…, "by_batch":{…}}.
  */
@@ -37,7 +38,8 @@ public class Ceiling {
 		ModelConfig config = entry.config();
 		try (LoadedModel model = new EngineLoader().load(config, entry.versionDirectory(entry.servedVersions().last()))) {
 			List<ModelRunner> runners = new ArrayList<>();
-			for (int i = 0; i < config.instances(); i++) {
+			int instances = (args.length > 3) ? Integer.parseInt(args[3]) : config.instances();
+			for (int i = 0; i < instances; i++) {
 				runners.add(model.newRunner());
 			}
 			StringBuilder byBatch = new StringBuilder();
@@ -53,7 +55,7 @@ public class Ceiling {
 				}
 			}
 			System.out.printf("{\"ceiling_sps\":%.1f,\"best_batch\":%d,\"instances\":%d,\"engine\":\"%s\",\"by_batch\":{%s}}%n",
-					best, bestBatch, config.instances(), config.engine().djlName(), byBatch);
+					best, bestBatch, instances, config.engine().djlName(), byBatch);
 			runners.forEach(ModelRunner::close);
 		}
 	}

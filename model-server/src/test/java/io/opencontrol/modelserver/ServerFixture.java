@@ -80,9 +80,12 @@ public final class ServerFixture {
 	}
 
 	public static HttpResponse<byte[]> send(HttpRequest.Builder request, String token) {
+		return sendAnonymously(request.header("Authorization", "Bearer " + token));
+	}
+
+	public static HttpResponse<byte[]> sendAnonymously(HttpRequest.Builder request) {
 		try {
-			return HTTP.send(request.header("Authorization", "Bearer " + token).build(),
-					HttpResponse.BodyHandlers.ofByteArray());
+			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 import io.opencontrol.modelserver.batching.BatchRequest;
 import io.opencontrol.modelserver.batching.DeadlineExpired;
@@ -63,23 +62,6 @@ public class Inference {
 			.mapToLong(Long::longValue)
 			.max()
 			.orElse(0);
-	}
-
-	/**
-	 * Runs one call and waits for its answer (at most until its deadline, when the pool
-	 * answers it expired).
-	 */
-	public InferenceAnswer infer(InferenceCall call) {
-		try {
-			return submit(call).get();
-		}
-		catch (ExecutionException ex) {
-			throw unwrap(ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new CompletionException(ex);
-		}
 	}
 
 	/**
@@ -152,10 +134,6 @@ public class Inference {
 						result.queueNanos(), result.batchRows());
 			});
 		}
-	}
-
-	private static RuntimeException unwrap(Throwable cause) {
-		return (cause instanceof RuntimeException runtime) ? runtime : new CompletionException(cause);
 	}
 
 }

@@ -43,6 +43,11 @@ public class ServingLifecycle implements SmartLifecycle, ApplicationListener<Con
 		return !this.closing && this.sync.everyModelWarm();
 	}
 
+	/** Shutdown has begun: the web server is draining, the models will follow. */
+	public boolean closing() {
+		return this.closing;
+	}
+
 	@Override
 	public void onApplicationEvent(ContextClosedEvent event) {
 		this.closing = true;

@@ -18,7 +18,6 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,7 +42,6 @@ class ArtifactController {
 	}
 
 	@GetMapping("/v2/repository/models/{model}/versions/{version}/files/{file}")
-	@PreAuthorize("hasAnyAuthority('PERMISSION_READ', 'PERMISSION_ROBOT')")
 	ResponseEntity<Resource> file(@PathVariable String model, @PathVariable String version, @PathVariable String file)
 			throws IOException {
 		this.registry.resolve(model, version);

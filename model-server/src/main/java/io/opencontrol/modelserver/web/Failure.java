@@ -1,7 +1,9 @@
 package io.opencontrol.modelserver.web;
 
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 import io.opencontrol.modelserver.batching.DeadlineExpired;
 import io.opencontrol.modelserver.batching.PoolClosed;
@@ -12,12 +14,15 @@ import io.opencontrol.modelserver.inference.InvalidInput;
 import io.opencontrol.modelserver.repository.InvalidModelConfig;
 import io.opencontrol.modelserver.serving.ModelNotFound;
 import io.opencontrol.modelserver.serving.ModelNotReady;
-import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JsonGenerator;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 
 /**
  * The one mapping from the server's named failures to HTTP: both the OIP error shape and
@@ -25,7 +30,14 @@ import org.springframework.http.MediaType;
  */
 record Failure(HttpStatus status, String message, Optional<Integer> retryAfterSeconds) {
 
-	static Failure of(RuntimeException ex) {
+	private static final Logger logger = LoggerFactory.getLogger(Failure.class);
+
+	/**
+	 * The failure's answer; an asynchronous answer's failure is unwrapped first.
+	 */
+	static Failure of(Throwable failure) {
+		Throwable ex = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
 		HttpStatus status;
 		Optional<Integer> retryAfter = Optional.empty();
 		String message = ex.getMessage();
@@ -57,39 +69,48 @@ record Failure(HttpStatus status, String message, Optional<Integer> retryAfterSe
 			message = "the model failed on this request's batch";
 		}
 		else {
-			throw ex;
+			return unexpected(ex);
 		}
 		return new Failure(status, message, retryAfter);
 	}
 
+	/**
+	 * A failure nobody named: logged here, answered 500 without its message, which may
+	 * say more about the server than a caller should learn.
+	 */
+	private static Failure unexpected(Throwable ex) {
+		logger.error("inference request failed unexpectedly", ex);
+		return new Failure(HttpStatus.INTERNAL_SERVER_ERROR, "The server could not complete the request.",
+				Optional.empty());
+	}
+
 	/** Writes the failure in the OIP error shape, {@code {"error": "..."}}. */
-	void writeOip(HttpServletResponse response) throws IOException {
-		start(response, MediaType.APPLICATION_JSON_VALUE);
-		try (JsonGenerator json = OipRequestReader.JSON.createGenerator(response.getOutputStream())) {
-			json.writeStartObject();
-			json.writeStringProperty("error", this.message);
-			json.writeEndObject();
-		}
+	Mono<Void> writeOip(ServerHttpResponse response) {
+		return write(response, MediaType.APPLICATION_JSON, (json) -> json.writeStringProperty("error", this.message));
 	}
 
 	/** Writes the failure as an RFC 9457 problem detail about {@code instance}. */
-	void writeProblem(HttpServletResponse response, String instance) throws IOException {
-		start(response, MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		try (JsonGenerator json = OipRequestReader.JSON.createGenerator(response.getOutputStream())) {
-			json.writeStartObject();
+	Mono<Void> writeProblem(ServerHttpResponse response, String instance) {
+		return write(response, MediaType.APPLICATION_PROBLEM_JSON, (json) -> {
 			json.writeStringProperty("type", "about:blank");
 			json.writeStringProperty("title", this.status.getReasonPhrase());
 			json.writeNumberProperty("status", this.status.value());
 			json.writeStringProperty("detail", this.message);
 			json.writeStringProperty("instance", instance);
-			json.writeEndObject();
-		}
+		});
 	}
 
-	private void start(HttpServletResponse response, String contentType) {
-		response.setStatus(this.status.value());
-		response.setContentType(contentType);
-		this.retryAfterSeconds.ifPresent((seconds) -> response.setHeader(HttpHeaders.RETRY_AFTER, seconds.toString()));
+	private Mono<Void> write(ServerHttpResponse response, MediaType contentType, Consumer<JsonGenerator> members) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream(128);
+		try (JsonGenerator json = OipRequestReader.JSON.createGenerator(body)) {
+			json.writeStartObject();
+			members.accept(json);
+			json.writeEndObject();
+		}
+		response.setStatusCode(this.status);
+		response.getHeaders().setContentType(contentType);
+		response.getHeaders().addAll(headers());
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body.toByteArray())));
 	}
 
 	HttpHeaders headers() {

@@ -5,7 +5,6 @@ import java.util.Map;
 import io.opencontrol.modelserver.serving.ServingLifecycle;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,7 +22,6 @@ class HealthController {
 	}
 
 	@GetMapping("/health")
-	@PreAuthorize("hasAuthority('PERMISSION_READ')")
 	ResponseEntity<Map<String, Object>> health() {
 		boolean ready = this.lifecycle.ready();
 		return ResponseEntity.status(ready ? 200 : 503)

@@ -1,102 +1,86 @@
 package io.opencontrol.modelserver.web;
 
-import java.io.IOException;
 import java.util.EnumSet;
 
 import io.opencontrol.platform.security.Permission;
-import io.opencontrol.platform.security.TokenGate;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import io.opencontrol.platform.security.ReactiveTokenGate;
 
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.web.filter.ServerHttpObservationFilter;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 
 /**
- * The inference routes, answered straight from the servlet container: OIP {@code POST
- * /v2/models/{model}[/versions/{version}]/infer} and the original {@code POST /predict}.
- * Everything else goes on through Spring Security's filter chain and Spring MVC.
+ * The inference routes, answered by a web filter ahead of Spring Security's chain: OIP
+ * {@code POST /v2/models/{model}[/versions/{version}]/infer} and the original
+ * {@code POST /predict}. Everything else goes on through the chain to the controllers.
  * <p>
- * Why: measured on a two-core machine (bench/model-server.sh's load), the chain and MVC's
- * dispatch took about 340 of the 720 µs of CPU the server spent per binary inference
- * request, more than twice what the model spends per sample. The token is checked here by
- * the resource server's own rules ({@link TokenGate}: permission {@code control}, or a
- * robot speaking for itself), refusals are the same problem details, and failures are
- * rendered once in each route's shape by {@link Failure}. A path with anything but
- * unreserved characters in its segments is left to the chain, whose firewall judges it.
+ * Why: on a two-core machine the model's own computation is most of the work, and every
+ * microsecond the web stack spends per request is taken from it. The token is checked
+ * here by the resource server's own rules ({@link ReactiveTokenGate}: permission
+ * {@code control}, or a robot speaking for itself), refusals are the same problem
+ * details, and failures are rendered once in each route's shape by {@link Failure}. A
+ * path with anything but unreserved characters in its segments is left to the chain,
+ * whose firewall judges it.
  */
-class InferenceRoutes extends HttpFilter {
-
-	private static final String PREDICT = "/predict";
+@Component
+// Just after ClosingConnections, ahead of Spring Security's chain.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class InferenceRoutes implements WebFilter {
 
 	private static final String MODELS = "/v2/models/";
 
-	private final TokenGate gate;
+	private final ReactiveTokenGate gate;
 
 	private final OipInference oip;
 
 	private final Prediction prediction;
 
-	InferenceRoutes(JwtDecoder tokens, OipInference oip, Prediction prediction) {
-		this.gate = new TokenGate(tokens, EnumSet.of(Permission.CONTROL, Permission.ROBOT));
+	InferenceRoutes(ReactiveJwtDecoder tokens, OipInference oip, Prediction prediction) {
+		this.gate = new ReactiveTokenGate(tokens, EnumSet.of(Permission.CONTROL, Permission.ROBOT));
 		this.oip = oip;
 		this.prediction = prediction;
 	}
 
 	@Override
-	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws IOException, ServletException {
-		if (!"POST".equals(request.getMethod())) {
-			chain.doFilter(request, response);
-			return;
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (!HttpMethod.POST.equals(request.getMethod())) {
+			return chain.filter(exchange);
 		}
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (PREDICT.equals(path)) {
-			measuredAs(request, PREDICT);
-			if (this.gate.admit(request, response).isPresent()) {
-				predict(request, response);
-			}
-			return;
+		ServerHttpResponse response = exchange.getResponse();
+		String path = request.getPath().value();
+		if (Prediction.PATH.equals(path)) {
+			measuredAs(exchange, Prediction.PATH);
+			return this.gate.admit(request, response, (caller) -> this.prediction.answer(request, response));
 		}
 		ModelRoute route = ModelRoute.of(path);
 		if (route == null) {
-			chain.doFilter(request, response);
-			return;
+			return chain.filter(exchange);
 		}
-		measuredAs(request,
+		measuredAs(exchange,
 				(route.version() != null) ? "/v2/models/{model}/versions/{version}/infer" : "/v2/models/{model}/infer");
-		if (this.gate.admit(request, response).isPresent()) {
-			infer(route, request, response);
-		}
+		return this.gate.admit(request, response,
+				(caller) -> this.oip.answer(route.model(), route.version(), request, response));
 	}
 
 	/**
-	 * Names the route in {@code http.server.requests}, which MVC would otherwise do: the
-	 * server's observation wraps this filter but never learns which handler answered.
+	 * Names the route in {@code http.server.requests}, which WebFlux's dispatch would
+	 * otherwise do: the server's observation wraps this filter but never learns which
+	 * handler answered.
 	 */
-	private static void measuredAs(HttpServletRequest request, String pattern) {
-		ServerHttpObservationFilter.findObservationContext(request)
+	private static void measuredAs(ServerWebExchange exchange, String pattern) {
+		ServerRequestObservationContext.findCurrent(exchange.getAttributes())
 			.ifPresent((context) -> context.setPathPattern(pattern));
-	}
-
-	private void infer(ModelRoute route, HttpServletRequest request, HttpServletResponse response) throws IOException {
-		try {
-			this.oip.answer(route.model(), route.version(), request, response);
-		}
-		catch (RuntimeException ex) {
-			Failure.of(ex).writeOip(response);
-		}
-	}
-
-	private void predict(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		try {
-			this.prediction.answer(request, response);
-		}
-		catch (RuntimeException ex) {
-			Failure.of(ex).writeProblem(response, PREDICT);
-		}
 	}
 
 	/**

@@ -4,11 +4,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 /**
- * A request body that refuses to be read past a limit, for declared and chunked lengths
- * alike.
+ * A request body that refuses to be read past a limit. {@link RequestBody} already holds
+ * a body to the limit as it arrives; this keeps a reader from going past it all the same.
  */
 final class LimitedInput extends FilterInputStream {
 
@@ -19,17 +17,6 @@ final class LimitedInput extends FilterInputStream {
 	LimitedInput(InputStream body, long limit) {
 		super(body);
 		this.limit = limit;
-	}
-
-	/**
-	 * The request's body, refused at once (before any of it is read) when its declared
-	 * length is already over the limit.
-	 */
-	static LimitedInput of(HttpServletRequest request, long limit) throws IOException {
-		if (request.getContentLengthLong() > limit) {
-			throw new RequestTooLarge(limit);
-		}
-		return new LimitedInput(request.getInputStream(), limit);
 	}
 
 	@Override

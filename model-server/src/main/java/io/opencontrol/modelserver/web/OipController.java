@@ -14,7 +14,6 @@ import io.opencontrol.modelserver.tensor.TensorSpec;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,26 +38,22 @@ class OipController {
 	}
 
 	@GetMapping({ "/v2", "/v2/" })
-	@PreAuthorize("hasAuthority('PERMISSION_READ')")
 	Map<String, Object> server() {
 		return Map.of("name", SERVER_NAME, "version", "0.1.0", "extensions",
 				List.of("binary_tensor_data", "model_repository"));
 	}
 
 	@GetMapping("/v2/health/live")
-	@PreAuthorize("hasAuthority('PERMISSION_READ')")
 	ResponseEntity<Void> live() {
 		return ResponseEntity.ok().build();
 	}
 
 	@GetMapping("/v2/health/ready")
-	@PreAuthorize("hasAuthority('PERMISSION_READ')")
 	ResponseEntity<Void> ready() {
 		return ResponseEntity.status(this.lifecycle.ready() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).build();
 	}
 
 	@GetMapping({ "/v2/models/{model}", "/v2/models/{model}/versions/{version}" })
-	@PreAuthorize("hasAnyAuthority('PERMISSION_READ', 'PERMISSION_ROBOT')")
 	Map<String, Object> metadata(@PathVariable String model, @PathVariable(required = false) String version) {
 		ModelConfig config = this.registry.resolve(model, version).config();
 		NavigableMap<Long, ModelPool> versions = this.registry.versions(model)
@@ -70,7 +65,6 @@ class OipController {
 	}
 
 	@GetMapping({ "/v2/models/{model}/ready", "/v2/models/{model}/versions/{version}/ready" })
-	@PreAuthorize("hasAuthority('PERMISSION_READ')")
 	ResponseEntity<Map<String, Object>> modelReady(@PathVariable String model,
 			@PathVariable(required = false) String version) {
 		try {

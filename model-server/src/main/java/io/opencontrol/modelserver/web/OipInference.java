@@ -1,22 +1,23 @@
 package io.opencontrol.modelserver.web;
 
-import java.io.IOException;
-
 import io.opencontrol.modelserver.inference.Inference;
-import io.opencontrol.modelserver.inference.InferenceAnswer;
 import io.opencontrol.modelserver.inference.InferenceCall;
 import io.opencontrol.modelserver.inference.InvalidInput;
 import io.opencontrol.modelserver.repository.ModelConfig;
 import io.opencontrol.modelserver.repository.RepositoryProperties;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 
 /**
  * OIP inference ({@code POST /v2/models/{model}[/versions/{version}]/infer}): a JSON
  * body, or a binary tensor data body with its JSON header's length in
- * {@code Inference-Header-Content-Length}; answered in the same form.
+ * {@code Inference-Header-Content-Length}; answered in the same form, failures in the OIP
+ * error shape.
  */
 @Component
 class OipInference {
@@ -30,18 +31,25 @@ class OipInference {
 		this.maxBytes = properties.maxRequestSize().toBytes();
 	}
 
-	void answer(String model, String version, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
-		LimitedInput body = LimitedInput.of(request, this.maxBytes);
-		ModelConfig config = this.inference.signature(model, version);
-		OipRequest parsed = new OipRequestReader(config, this.maxBytes).read(body, headerLength(request));
-		InferenceAnswer answer = this.inference.infer(new InferenceCall(model, version, parsed.inputs(),
-				parsed.outputs(), parsed.priority(), parsed.timeout()));
-		OipResponseWriter.write(response, parsed, answer);
+	Mono<Void> answer(String model, String version, ServerHttpRequest request, ServerHttpResponse response) {
+		return Mono.defer(() -> {
+			ModelConfig config = this.inference.signature(model, version);
+			Long headerLength = headerLength(request);
+			// JSON tensors are parsed off the event loop, binary ones on it.
+			Scheduler parser = (headerLength != null) ? Schedulers.immediate() : Schedulers.parallel();
+			return RequestBody.read(request, this.maxBytes, parser,
+					(body) -> new OipRequestReader(config, this.maxBytes).read(body, headerLength));
+		})
+			.flatMap((parsed) -> EventLoop
+				.answer(request,
+						this.inference.submit(new InferenceCall(model, version, parsed.inputs(), parsed.outputs(),
+								parsed.priority(), parsed.timeout())))
+				.flatMap((answer) -> OipResponseWriter.write(response, parsed, answer)))
+			.onErrorResume((ex) -> !response.isCommitted(), (ex) -> Failure.of(ex).writeOip(response));
 	}
 
-	private static Long headerLength(HttpServletRequest request) {
-		String value = request.getHeader(OipResponseWriter.HEADER_LENGTH);
+	private static Long headerLength(ServerHttpRequest request) {
+		String value = request.getHeaders().getFirst(OipResponseWriter.HEADER_LENGTH);
 		if (value == null) {
 			return null;
 		}

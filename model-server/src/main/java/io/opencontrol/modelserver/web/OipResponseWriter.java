@@ -1,19 +1,19 @@
 package io.opencontrol.modelserver.web;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.WritableByteChannel;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.opencontrol.modelserver.inference.InferenceAnswer;
 import io.opencontrol.modelserver.tensor.Tensor;
-import jakarta.servlet.http.HttpServletResponse;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JsonGenerator;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 
 /**
  * Writes an OIP inference response: JSON, or with the binary tensor data extension a JSON
@@ -27,10 +27,10 @@ final class OipResponseWriter {
 	private OipResponseWriter() {
 	}
 
-	static void write(HttpServletResponse response, OipRequest request, InferenceAnswer answer) throws IOException {
-		ByteArrayOutputStream header = new ByteArrayOutputStream(256);
+	static Mono<Void> write(ServerHttpResponse response, OipRequest request, InferenceAnswer answer) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream(256);
 		List<Tensor> binary = new ArrayList<>();
-		try (JsonGenerator json = OipRequestReader.JSON.createGenerator(header)) {
+		try (JsonGenerator json = OipRequestReader.JSON.createGenerator(body)) {
 			json.writeStartObject();
 			json.writeStringProperty("model_name", answer.model());
 			json.writeStringProperty("model_version", Long.toString(answer.version()));
@@ -61,23 +61,24 @@ final class OipResponseWriter {
 			json.writeEndArray();
 			json.writeEndObject();
 		}
-		response.setStatus(HttpServletResponse.SC_OK);
-		int length = header.size() + binary.stream().mapToInt((output) -> output.data().remaining()).sum();
-		response.setContentLength(length);
+		int headerLength = body.size();
+		for (Tensor output : binary) {
+			ByteBuffer data = output.data().duplicate();
+			byte[] raw = new byte[data.remaining()];
+			data.get(raw);
+			body.writeBytes(raw);
+		}
+		response.setStatusCode(HttpStatus.OK);
+		HttpHeaders headers = response.getHeaders();
+		headers.setContentLength(body.size());
 		if (binary.isEmpty()) {
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			headers.setContentType(MediaType.APPLICATION_JSON);
 		}
 		else {
-			response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
-			response.setHeader(HEADER_LENGTH, Integer.toString(header.size()));
+			headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+			headers.set(HEADER_LENGTH, Integer.toString(headerLength));
 		}
-		OutputStream out = response.getOutputStream();
-		header.writeTo(out);
-		WritableByteChannel channel = Channels.newChannel(out);
-		for (Tensor output : binary) {
-			channel.write(output.data().duplicate());
-		}
-		out.flush();
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body.toByteArray())));
 	}
 
 }

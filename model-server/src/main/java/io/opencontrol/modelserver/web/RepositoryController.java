@@ -6,17 +6,16 @@ import java.util.Map;
 import io.opencontrol.modelserver.serving.RepositorySync;
 import io.opencontrol.modelserver.serving.VersionState;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The model repository extension (as Triton defines it): the index of every model and
- * version with its state, and explicit load and unload. Needs {@code write}.
+ * version with its state, and explicit load and unload. Needs {@code write}
+ * ({@link ModelServerSecurity}).
  */
 @RestController
-@PreAuthorize("hasAuthority('PERMISSION_WRITE')")
 class RepositoryController {
 
 	private final RepositorySync sync;

@@ -34,7 +34,7 @@ class ModelConfigReaderTests {
 
 		assertThat(config.engine()).isEqualTo(EngineKind.PYTORCH);
 		assertThat(config.maxBatchSize()).isEqualTo(32);
-		assertThat(config.instances()).isEqualTo(2);
+		assertThat(config.instances()).isEqualTo(1);
 		assertThat(config.inputs()).extracting((spec) -> spec.name()).containsExactly("joints", "image");
 		assertThat(config.batching().maxQueueDelay()).isEqualTo(Duration.ofNanos(500_000));
 		assertThat(config.batching().preferredBatchSizes()).containsExactly(8, 16);
@@ -57,9 +57,9 @@ class ModelConfigReaderTests {
 				Arguments.of("max_queue_delay: 500us", "max_queue_delay: soon", "batching.max_queue_delay = 'soon'"),
 				Arguments.of("preferred_batch_sizes: [8, 16]", "preferred_batch_sizes: [8, 64]",
 						"batching.preferred_batch_sizes"),
-				Arguments.of("instances: 2", "instances: -1", "instances = '-1'"),
+				Arguments.of("instances: 1", "instances: -1", "instances = '-1'"),
 				Arguments.of("device: cpu", "device: tpu", "device = 'tpu'"),
-				Arguments.of("instances: 2", "instances: 2\ncolour: red", "colour = 'red'"),
+				Arguments.of("instances: 1", "instances: 1\ncolour: red", "colour = 'red'"),
 				Arguments.of("datatype: FP32, shape: [-1, 7]}", "datatype: FP16, shape: [-1, 7]}", "'FP16'"));
 	}
 

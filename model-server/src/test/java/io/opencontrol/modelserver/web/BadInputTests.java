@@ -222,12 +222,12 @@ class BadInputTests {
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "/v2/models/world%2Fmodel/infer", "/v2/models/world_model%00/infer", "/predict%2F" })
-	void pathsTheServletContainerRefusesGetProblemDetails(String path) {
-		// Tomcat refuses these before any filter runs; they must not get its HTML page.
+	void pathsTheFirewallRefusesGetProblemDetails(String path) {
+		// Refused before any handler runs; they must still say why, in the usual shape.
 		HttpResponse<byte[]> response = json(path, InferenceApiTests.jsonRequest(ReferenceData.inputs()));
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		JsonNode problem = InferenceApiTests.JSON.readTree(response.body());
 		assertThat(problem.get("status").asInt()).isEqualTo(400);
 		assertThat(problem.get("instance").asString()).isEqualTo(path);

@@ -92,8 +92,8 @@ class InferenceAccessTests {
 			assertThat(answered.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 			assertThat(answered.headers().firstValue("Cache-Control")).hasValue("no-store");
 		}
-		// Answered before MVC, yet timed under the route's own name like every other
-		// request.
+		// Answered ahead of the security chain and the controllers, yet timed
+		// under the route's own name like every other request.
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(timed(path, "200") - timedBefore).isEqualTo(2));
 	}

@@ -2,8 +2,6 @@ package io.opencontrol.platform.security;
 
 import java.time.Clock;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -36,14 +35,9 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 @ConditionalOnClass({ JwtAuthenticationToken.class, SecurityFilterChain.class })
 @ConditionalOnBooleanProperty(name = "opencontrol.tokens.resource-server", matchIfMissing = true)
 @EnableConfigurationProperties(TokenProperties.class)
+@Import(TokenKeysConfiguration.class)
 @EnableMethodSecurity
 public class ServletTokenSecurityAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	KeySetCache keySetCache(TokenProperties properties, ObjectProvider<Clock> clock, MeterRegistry meters) {
-		return new KeySetCache(properties, clock.getIfAvailable(Clock::systemUTC), meters);
-	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 @EnableAutoConfiguration(excludeName = { "io.opencontrol.platform.database.EmbeddedPostgresAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"io.opencontrol.platform.security.ServletTokenSecurityAutoConfiguration",
+		"io.opencontrol.platform.security.ReactiveTokenSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",

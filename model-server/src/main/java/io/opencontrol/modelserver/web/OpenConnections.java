@@ -1,0 +1,55 @@
+package io.opencontrol.modelserver.web;
+
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes the connections still open once the web server has stopped, before the models
+ * are unloaded. Reactor Netty's graceful shutdown waits for the requests in flight and
+ * closes idle connections, but a request that arrives on a kept-alive connection while it
+ * does so is read after the wait began and is not waited for; left open, that connection
+ * would go on serving requests to a server with no models. Its phase is between the web
+ * server's stop and the models' ({@code ServingLifecycle}).
+ */
+@Component
+class OpenConnections implements NettyServerCustomizer, SmartLifecycle {
+
+	private final ChannelGroup connections = new DefaultChannelGroup("model-server", GlobalEventExecutor.INSTANCE);
+
+	private volatile boolean running;
+
+	@Override
+	public HttpServer apply(HttpServer server) {
+		return server.doOnConnection((connection) -> this.connections.add(connection.channel()));
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 3072;
+	}
+
+}
