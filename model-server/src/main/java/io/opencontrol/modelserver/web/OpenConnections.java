@@ -14,21 +14,25 @@ import org.springframework.stereotype.Component;
 /**
  * Closes the connections still open once the web server has stopped, before the models
  * are unloaded. Reactor Netty's graceful shutdown waits for the requests in flight and
- * closes idle connections, but a request that arrives on a kept-alive connection while it
- * does so is read after the wait began and is not waited for; left open, that connection
- * would go on serving requests to a server with no models. Its phase is between the web
- * server's stop and the models' ({@code ServingLifecycle}).
+ * closes idle connections, but it takes its list while the listening socket is still
+ * closing: a connection accepted just then, or a request read on a kept-alive connection
+ * after the wait began, is not waited for, and left open it would go on serving requests
+ * to a server with no models. Every connection is tracked from the moment it is set up,
+ * before it can read a request, and one set up after the close is closed at once. Its
+ * phase is between the web server's stop and the models' ({@code ServingLifecycle}).
  */
 @Component
 class OpenConnections implements NettyServerCustomizer, SmartLifecycle {
 
-	private final ChannelGroup connections = new DefaultChannelGroup("model-server", GlobalEventExecutor.INSTANCE);
+	private final ChannelGroup connections = new DefaultChannelGroup("model-server", GlobalEventExecutor.INSTANCE,
+			true);
 
 	private volatile boolean running;
 
 	@Override
 	public HttpServer apply(HttpServer server) {
-		return server.doOnConnection((connection) -> this.connections.add(connection.channel()));
+		// Not doOnConnection: that is told per request, once one has been read.
+		return server.doOnChannelInit((observer, channel, address) -> this.connections.add(channel));
 	}
 
 	@Override

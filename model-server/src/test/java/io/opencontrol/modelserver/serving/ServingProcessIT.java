@@ -189,7 +189,8 @@ class ServingProcessIT {
 	private Outcome call() {
 		Instant sentAt = Instant.now();
 		try {
-			return new Outcome(sentAt, infer().statusCode(), null);
+			HttpResponse<String> response = infer();
+			return new Outcome(sentAt, response.statusCode(), (response.statusCode() != 200) ? response.body() : null);
 		}
 		catch (IOException ex) {
 			return new Outcome(sentAt, 0, ex.getClass().getSimpleName());
@@ -273,11 +274,14 @@ class ServingProcessIT {
 				+ ",\"data\":[" + "0.25,".repeat(elements - 1) + "0.25]}";
 	}
 
-	/** One request: when it was sent and its status, or 0 and why no response came. */
-	private record Outcome(Instant sentAt, int status, String failure) {
+	/**
+	 * One request: when it was sent and its status, with the body of an answer other than
+	 * 200, or 0 and why no response came.
+	 */
+	private record Outcome(Instant sentAt, int status, String detail) {
 
 		String describe() {
-			return (this.status != 0) ? "HTTP " + this.status : this.failure;
+			return (this.status != 0) ? "HTTP " + this.status : this.detail;
 		}
 
 	}
