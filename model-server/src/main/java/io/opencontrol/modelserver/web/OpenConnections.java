@@ -24,8 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenConnections implements NettyServerCustomizer, SmartLifecycle {
 
-	private final ChannelGroup connections = new DefaultChannelGroup("model-server", GlobalEventExecutor.INSTANCE,
-			true);
+	private volatile ChannelGroup connections = openGroup();
 
 	private volatile boolean running;
 
@@ -37,6 +36,8 @@ class OpenConnections implements NettyServerCustomizer, SmartLifecycle {
 
 	@Override
 	public void start() {
+		// Before the web server starts; a fresh group, as a closed one stays closed.
+		this.connections = openGroup();
 		this.running = true;
 	}
 
@@ -49,6 +50,10 @@ class OpenConnections implements NettyServerCustomizer, SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	private static ChannelGroup openGroup() {
+		return new DefaultChannelGroup("model-server", GlobalEventExecutor.INSTANCE, true);
 	}
 
 	@Override

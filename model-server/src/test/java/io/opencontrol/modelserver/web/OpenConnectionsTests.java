@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What {@link OpenConnections} closes on shutdown, on a real Reactor Netty server that is
  * still listening: a connection that has not sent a request yet is closed too, and one
  * made after the close is closed at once, so neither can carry a request to a server
- * whose models are being unloaded.
+ * whose models are being unloaded; once started again, it serves again.
  */
 class OpenConnectionsTests {
 
@@ -67,6 +67,15 @@ class OpenConnectionsTests {
 		try (Socket late = connect()) {
 			late.getOutputStream().write(REQUEST.getBytes(StandardCharsets.US_ASCII));
 			assertThat(closedByServer(late)).as("the late connection was closed unanswered").isTrue();
+		}
+	}
+
+	@Test
+	void aRestartedServerTakesConnectionsAgain() throws IOException {
+		this.openConnections.stop();
+		this.openConnections.start();
+		try (Socket again = connect()) {
+			assertThat(ask(again)).startsWith("HTTP/1.1 200");
 		}
 	}
 
