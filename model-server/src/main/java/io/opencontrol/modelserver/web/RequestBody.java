@@ -3,6 +3,7 @@ package io.opencontrol.modelserver.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -44,8 +45,25 @@ final class RequestBody {
 		return DataBufferUtils.join(request.getBody(), (int) Math.min(maxBytes, Integer.MAX_VALUE))
 			.onErrorMap(DataBufferLimitException.class, (ex) -> new RequestTooLarge(maxBytes))
 			.switchIfEmpty(Mono.fromSupplier(() -> DefaultDataBufferFactory.sharedInstance.allocateBuffer(0)))
-			.publishOn(where)
-			.map((body) -> read(body, maxBytes, reader));
+			.flatMap((body) -> readOn(where, body, maxBytes, reader));
+	}
+
+	/**
+	 * Hands the body to the reader on {@code where}. It belongs to whichever comes first,
+	 * the read or the caller going away while the read waits for its thread, so the
+	 * gathered (pooled) buffer is released either way.
+	 */
+	private static <T> Mono<T> readOn(Scheduler where, DataBuffer body, long maxBytes, Reader<T> reader) {
+		AtomicReference<DataBuffer> unread = new AtomicReference<>(body);
+		return Mono.fromSupplier(() -> {
+			DataBuffer taken = unread.getAndSet(null);
+			return (taken != null) ? read(taken, maxBytes, reader) : null;
+		}).subscribeOn(where).doOnCancel(() -> {
+			DataBuffer left = unread.getAndSet(null);
+			if (left != null) {
+				DataBufferUtils.release(left);
+			}
+		});
 	}
 
 	private static <T> T read(DataBuffer body, long maxBytes, Reader<T> reader) {
