@@ -71,6 +71,18 @@ public final class TestTokens implements AutoCloseable {
 		return sign(claims("test-user", roles, fleets).build());
 	}
 
+	/**
+	 * A token otherwise valid that expired two minutes ago: beyond any clock skew a
+	 * service allows (at most a minute).
+	 */
+	public String expiredToken(List<String> roles, List<String> fleets) {
+		Instant now = Instant.now();
+		return sign(claims("test-user", roles, fleets).issueTime(Date.from(now.minusSeconds(600)))
+			.notBeforeTime(Date.from(now.minusSeconds(600)))
+			.expirationTime(Date.from(now.minusSeconds(120)))
+			.build());
+	}
+
 	/** A valid token of a robot client speaking for {@code robotId}. */
 	public String robotToken(String robotId, String fleet) {
 		return sign(claims("robot-" + robotId, List.of("robot"), List.of(fleet)).claim("robot_id", robotId).build());
