@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prepares rootful podman as the container engine for Testcontainers on machines without Docker
-# (../shared/STACK.md): packages, containers.conf, locally built base/JRE/PostgreSQL images tagged
+# (../shared/STACK.md): packages, containers.conf, locally built base/JRE/PostgreSQL/Prometheus images tagged
 # with the upstream names the project uses, and the Docker-compatible API socket.
 # Idempotent: every step checks whether its result already exists. Source it to get the exports.
 set -euo pipefail
@@ -10,16 +10,21 @@ podman_socket=/run/podman/podman.sock
 base_image=localhost/opencontrol/debian-base:bookworm
 jre_image=docker.io/library/eclipse-temurin:17-jre
 postgres_image=docker.io/library/postgres:15
+prometheus_image=docker.io/prom/prometheus:v2.42.0
 
 log() { printf '[containers] %s\n' "$*" >&2; }
 
 install_packages() {
-  if command -v podman >/dev/null && command -v mmdebstrap >/dev/null; then return; fi
-  log "installing podman and mmdebstrap from apt"
+  if command -v podman >/dev/null && command -v mmdebstrap >/dev/null && command -v docker-compose >/dev/null; then
+    return
+  fi
+  log "installing podman, mmdebstrap and docker-compose from apt"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq podman buildah runc fuse-overlayfs slirp4netns uidmap \
     containernetworking-plugins mmdebstrap >/dev/null
+  # docker-compose without its recommended docker.io: it talks to podman's API socket.
+  apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
 }
 
 debian_mirror() {
@@ -38,11 +43,16 @@ build_base_image() {
   rm -f "$tar"
 }
 
+# Rebuilt when its directory changed since the image was built (a label keeps the digest).
 build_image() {
-  local name=$1 dir=$2
-  if podman image exists "$name"; then return; fi
+  local name=$1 dir=$2 digest
+  digest=$(cd "$dir" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+  if podman image exists "$name" &&
+    [[ "$(podman image inspect --format '{{ index .Labels "opencontrol.ci.digest" }}' "$name")" == "$digest" ]]; then
+    return
+  fi
   log "building $name"
-  podman build --quiet --tag "$name" "$dir" >/dev/null
+  podman build --quiet --label "opencontrol.ci.digest=$digest" --tag "$name" "$dir" >/dev/null
 }
 
 start_api_socket() {
@@ -64,6 +74,7 @@ install_packages
 build_base_image
 build_image "$jre_image" "$ci_dir/images/jre"
 build_image "$postgres_image" "$ci_dir/images/postgres"
+build_image "$prometheus_image" "$ci_dir/images/prometheus"
 start_api_socket
 podman rm -af --filter label=org.testcontainers=true >/dev/null 2>&1 || true
 

@@ -21,8 +21,11 @@ class EdgeGateways implements AutoCloseable {
 
 	private final List<ConfigurableApplicationContext> started = new ArrayList<>();
 
+	private int nextPort;
+
 	EdgeGateways(SimulatorProperties properties) {
 		this.properties = properties;
+		this.nextPort = properties.firstEdgePort();
 	}
 
 	/** Starts the robot's edge gateway and answers its local API's address. */
@@ -32,7 +35,7 @@ class EdgeGateways implements AutoCloseable {
 			// Logging is one for the whole JVM: its lines name the thread, not an
 			// application.
 			.properties("spring.main.banner-mode=off", "logging.include-application-name=false")
-			.run("--spring.application.name=edge-" + robot.robotId(), "--server.port=0",
+			.run("--spring.application.name=edge-" + robot.robotId(), "--server.port=" + port(),
 					"--opencontrol.edge.cloud.url=" + this.properties.cloudUrl(),
 					"--opencontrol.edge.cloud.robot-id=" + robot.robotId(),
 					"--opencontrol.edge.cloud.client-id=" + robot.clientId(),
@@ -43,6 +46,10 @@ class EdgeGateways implements AutoCloseable {
 					"--opencontrol.edge.inference.local-concurrency=1", "--opencontrol.edge.journal.disk-budget=64MB");
 		this.started.add(context);
 		return URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+	}
+
+	private int port() {
+		return (this.nextPort == 0) ? 0 : this.nextPort++;
 	}
 
 	@Override

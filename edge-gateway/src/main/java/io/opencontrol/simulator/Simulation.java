@@ -69,18 +69,22 @@ class Simulation implements SmartLifecycle {
 	}
 
 	private void run() throws IOException, InterruptedException {
-		Operator operator = new Operator(this.http, this.properties.cloudUrl(),
-				new RobotToken(this.http,
-						new CloudProperties(this.properties.cloudUrl(), "none", this.properties.operatorClientId(),
-								this.properties.operatorClientSecret(), Duration.ofSeconds(2), Duration.ofMinutes(2)),
-						this.json, Clock.systemUTC()),
-				this.json);
+		SimulatorProperties.Enrolment enrol = this.properties.enrol();
+		if (enrol.robots() > 0) {
+			new FleetEnrolment(client(enrol.adminClientId(), enrol.adminClientSecret()), this.json)
+				.enrol(this.properties.fleet(), enrol.robots(), this.properties.credentials());
+		}
+		Operator operator = client(this.properties.operatorClientId(), this.properties.operatorClientSecret());
 		JsonNode fleet = operator.get("/api/fleets/" + this.properties.fleet());
 		List<double[]> chargers = new ArrayList<>();
 		fleet.path("chargers")
 			.forEach((charger) -> chargers
 				.add(new double[] { charger.path("x").asDouble(), charger.path("y").asDouble() }));
 		List<RobotCredentials> credentials = RobotCredentials.read(this.properties.credentials());
+		if (enrol.robots() > 0) {
+			// The file keeps every robot an earlier, larger run enrolled: this run has N.
+			credentials = credentials.subList(0, Math.min(enrol.robots(), credentials.size()));
+		}
 		this.edges = new EdgeGateways(this.properties);
 		long seed = 1;
 		for (RobotCredentials robot : credentials) {
@@ -107,6 +111,15 @@ class Simulation implements SmartLifecycle {
 		this.running = true;
 		logger.info("Simulating {} robots of fleet {} (time x{}); a task every {}", this.robots.size(),
 				this.properties.fleet(), this.properties.timeScale(), this.properties.taskEvery());
+	}
+
+	private Operator client(String clientId, String clientSecret) {
+		return new Operator(this.http, this.properties.cloudUrl(),
+				new RobotToken(this.http,
+						new CloudProperties(this.properties.cloudUrl(), "none", clientId, clientSecret,
+								Duration.ofSeconds(2), Duration.ofMinutes(2)),
+						this.json, Clock.systemUTC()),
+				this.json);
 	}
 
 	private void summarize() {

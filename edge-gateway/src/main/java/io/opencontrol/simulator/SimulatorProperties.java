@@ -24,6 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param taskEvery how often the dispatcher assigns a new task to the fleet
  * @param summaryEvery how often the fleet's state is logged
  * @param battery the robots' energy model
+ * @param enrol the robots to register before the simulation starts, for a simulator that
+ * runs without bin/opencontrol (the compose fleet profile)
+ * @param firstEdgePort the local port of the first robot's edge gateway, the next robots
+ * taking the ports after it; 0 gives each edge gateway any free port
  */
 @ConfigurationProperties("opencontrol.simulator")
 public record SimulatorProperties(@DefaultValue("http://localhost:8080") URI cloudUrl,
@@ -32,7 +36,8 @@ public record SimulatorProperties(@DefaultValue("http://localhost:8080") URI clo
 		@DefaultValue("1.0") double timeScale, @DefaultValue("250ms") Duration tick,
 		@DefaultValue("1s") Duration telemetryEvery, @DefaultValue("2s") Duration inferenceEvery,
 		@DefaultValue("1s") Duration stateEvery, @DefaultValue("5s") Duration taskEvery,
-		@DefaultValue("10s") Duration summaryEvery, @DefaultValue Battery battery) {
+		@DefaultValue("10s") Duration summaryEvery, @DefaultValue Battery battery, @DefaultValue Enrolment enrol,
+		@DefaultValue("0") int firstEdgePort) {
 
 	public SimulatorProperties {
 		if (credentials == null || work == null) {
@@ -42,6 +47,32 @@ public record SimulatorProperties(@DefaultValue("http://localhost:8080") URI clo
 		if (timeScale <= 0) {
 			throw new IllegalArgumentException("opencontrol.simulator.time-scale must be positive, not " + timeScale);
 		}
+		if (firstEdgePort < 0 || firstEdgePort > 65535) {
+			throw new IllegalArgumentException(
+					"opencontrol.simulator.first-edge-port must be a port or 0, not " + firstEdgePort);
+		}
+	}
+
+	/**
+	 * @param robots how many robots ({@code sim-robot-1..N}) to register, each with its
+	 * client, kept in the credentials file; 0 takes the credentials file as it is
+	 * @param adminClientId the client that registers them (admin role)
+	 * @param adminClientSecret its secret
+	 */
+	public record Enrolment(@DefaultValue("0") int robots, @DefaultValue("demo-admin") String adminClientId,
+			@DefaultValue("") String adminClientSecret) {
+
+		public Enrolment {
+			if (robots < 0 || robots > 50) {
+				throw new IllegalArgumentException(
+						"opencontrol.simulator.enrol.robots must be from 0 to 50, not " + robots);
+			}
+			if (robots > 0 && adminClientSecret.isBlank()) {
+				throw new IllegalArgumentException(
+						"opencontrol.simulator.enrol.admin-client-secret must be set to enrol robots");
+			}
+		}
+
 	}
 
 	/**
