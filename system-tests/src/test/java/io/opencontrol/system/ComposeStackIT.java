@@ -234,7 +234,7 @@ class ComposeStackIT {
 			.strip();
 	}
 
-	private static String projectVersion() throws IOException {
+	static String projectVersion() throws IOException {
 		String pom = Files.readString(ServiceProcess.ROOT.resolve("pom.xml"));
 		int artifact = pom.indexOf("<artifactId>opencontrol</artifactId>");
 		int start = pom.indexOf("<version>", artifact) + "<version>".length();
