@@ -57,6 +57,13 @@ class ComposeStackIT {
 	}
 
 	@Test
+	@Order(0)
+	void theComposeFileIsValidForDockerCompose() throws Exception {
+		ComposeStack.Result config = stack.compose("config", "-q").requireSuccess();
+		assertThat(config.output()).as("warnings").isBlank();
+	}
+
+	@Test
 	@Order(1)
 	void everyRoleGetsATokenThroughTheGatewayAndAViewerReadsHealth() throws Exception {
 		for (String role : List.of("admin", "operator", "viewer", "robot")) {
