@@ -172,15 +172,31 @@ class ComposeStackIT {
 
 	@Test
 	@Order(5)
+	void theFleetProfileRunsSimulatedRobotsBehindRealEdgeGateways() throws Exception {
+		stack.run(Duration.ofMinutes(10), "bash", "deploy/compose.sh", "up", "--fleet", "2").requireSuccess();
+		String viewer = stack.token("viewer");
+		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+			for (String robot : List.of("sim-robot-1", "sim-robot-2")) {
+				HttpResponse<byte[]> heartbeat = stack
+					.send(HttpRequest.newBuilder(stack.gateway("/api/robots/" + robot + "/heartbeat")), viewer);
+				assertThat(heartbeat.statusCode()).as(robot).isEqualTo(200);
+				assertThat(json.readTree(heartbeat.body()).path("circuit").asString()).as(robot).isEqualTo("closed");
+			}
+		});
+	}
+
+	@Test
+	@Order(6)
 	void everyContainerRunsAsANonRootUserOnAReadOnlyRootFileSystem() throws Exception {
-		List<String> containers = stack.compose("ps", "-q")
+		List<String> containers = stack.compose("--profile", "fleet", "ps", "-q")
 			.requireSuccess()
 			.lines()
 			.stream()
 			.filter((line) -> !line.isBlank())
 			.toList();
-		assertThat(containers).as("every container but Grafana, which cannot be pulled everywhere")
-			.hasSizeGreaterThanOrEqualTo(7);
+		assertThat(containers)
+			.as("every container, the simulator's too, but Grafana, which cannot be pulled everywhere")
+			.hasSizeGreaterThanOrEqualTo(8);
 		for (String container : containers) {
 			String name = inspect(container, "{{.Name}}");
 			assertThat(inspect(container, "{{.HostConfig.ReadonlyRootfs}}")).as(name).isEqualTo("true");
@@ -195,7 +211,7 @@ class ComposeStackIT {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void badConfigurationStopsAContainerWithOneLineNamingTheSettingOrHost() throws Exception {
 		assertRefused("SPRING_DATASOURCE_PASSWORD", "SPRING_DATASOURCE_URL=jdbc:postgresql://postgres:5432/fleet",
 				"SPRING_DATASOURCE_USERNAME=fleet");
@@ -206,7 +222,7 @@ class ComposeStackIT {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void downWithVolumesLeavesNothingOfTheProject() throws Exception {
 		stack.close();
 		String engine = ComposeStack.engine();
