@@ -125,8 +125,9 @@ final class ComposeStack implements AutoCloseable {
 	}
 
 	/**
-	 * docker-compose (or docker compose) on this stack's project, through
-	 * deploy/compose.sh's choice.
+	 * docker-compose on this stack's project, over the engine {@code DOCKER_HOST} names:
+	 * the CLI .ci/containers.sh installs (Docker's {@code docker compose} plugin is not
+	 * tried, unlike deploy/compose.sh).
 	 */
 	Result compose(String... arguments) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of("docker-compose", "--env-file", this.envFile.toString(),
