@@ -66,7 +66,7 @@ public final class ReferenceData {
 	/** The committed world model as the repository reads it. */
 	public static RepositoryEntry demoModel() {
 		return new ModelRepository(new RepositoryProperties(MODELS, Duration.ofSeconds(5), DataSize.ofMegabytes(64),
-				Duration.ofSeconds(30)))
+				Duration.ofSeconds(30), null))
 			.find("world_model")
 			.orElseThrow();
 	}

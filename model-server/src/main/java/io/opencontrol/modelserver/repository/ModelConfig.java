@@ -21,6 +21,17 @@ public record ModelConfig(String name, EngineKind engine, String device, Map<Str
 		warmupBatchSizes = List.copyOf(warmupBatchSizes);
 	}
 
+	/** Whether {@code device} names one: {@code cpu}, {@code gpu} or {@code gpu:N}. */
+	public static boolean isDevice(String device) {
+		return device.matches("cpu|gpu(:\\d{1,2})?");
+	}
+
+	/** This config loaded on another device. */
+	public ModelConfig onDevice(String device) {
+		return new ModelConfig(this.name, this.engine, device, this.engineOptions, this.inputs, this.outputs,
+				this.maxBatchSize, this.batching, this.instances, this.versionPolicy, this.warmupBatchSizes);
+	}
+
 	public Optional<TensorSpec> input(String name) {
 		return this.inputs.stream().filter((spec) -> spec.name().equals(name)).findFirst();
 	}

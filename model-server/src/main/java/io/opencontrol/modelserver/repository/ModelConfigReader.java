@@ -76,7 +76,7 @@ final class ModelConfigReader {
 
 	private static String device(ConfigField field) {
 		String value = field.string("cpu");
-		if (!value.matches("cpu|gpu(:\\d{1,2})?")) {
+		if (!ModelConfig.isDevice(value)) {
 			throw field.invalid("must be cpu, gpu or gpu:N");
 		}
 		return value;

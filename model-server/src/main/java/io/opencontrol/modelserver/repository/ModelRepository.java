@@ -24,8 +24,11 @@ public class ModelRepository {
 
 	private final Path root;
 
+	private final String device;
+
 	public ModelRepository(RepositoryProperties properties) {
 		this.root = properties.repository();
+		this.device = properties.device();
 	}
 
 	public Path root() {
@@ -62,6 +65,9 @@ public class ModelRepository {
 		String name = directory.getFileName().toString();
 		try {
 			ModelConfig config = ModelConfigReader.read(directory);
+			if (this.device != null) {
+				config = config.onDevice(this.device);
+			}
 			return new RepositoryEntry(name, directory, config, versions(directory, config), null);
 		}
 		catch (InvalidModelConfig ex) {

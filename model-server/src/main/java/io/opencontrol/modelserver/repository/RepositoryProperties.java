@@ -15,10 +15,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestSize the largest request body accepted (413 beyond)
  * @param drainTimeout how long an unloaded or replaced version may take to answer what it
  * has queued
+ * @param device when set ({@code cpu}, {@code gpu} or {@code gpu:N}), every model is
+ * loaded on it instead of on its config's {@code device}: how a deployment puts the same
+ * repository on GPU nodes (the k8s {@code gpu} component)
  */
 @ConfigurationProperties("opencontrol.models")
 public record RepositoryProperties(@DefaultValue("models") Path repository, @DefaultValue("5s") Duration pollInterval,
-		@DefaultValue("64MB") DataSize maxRequestSize, @DefaultValue("30s") Duration drainTimeout) {
+		@DefaultValue("64MB") DataSize maxRequestSize, @DefaultValue("30s") Duration drainTimeout, String device) {
 
 	public RepositoryProperties {
 		repository = repository.toAbsolutePath().normalize();
@@ -29,6 +32,10 @@ public record RepositoryProperties(@DefaultValue("models") Path repository, @Def
 		if (drainTimeout.isNegative()) {
 			throw new IllegalArgumentException(
 					"opencontrol.models.drain-timeout must not be negative, was " + drainTimeout);
+		}
+		device = (device == null || device.isBlank()) ? null : device;
+		if (device != null && !ModelConfig.isDevice(device)) {
+			throw new IllegalArgumentException("opencontrol.models.device must be cpu, gpu or gpu:N, was " + device);
 		}
 		if (maxRequestSize.toBytes() < 1024 || maxRequestSize.toBytes() > Integer.MAX_VALUE) {
 			throw new IllegalArgumentException(

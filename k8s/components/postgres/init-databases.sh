@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs once, when PostgreSQL initialises its data directory: a database and a user of its own for
 # each service that keeps data (ARCHITECTURE §1: services never share a database). Passwords come
-# from the environment (deploy/.env); none is committed.
+# from the environment (deploy/.env under compose, the opencontrol-database Secret in
+# Kubernetes); none is committed. Shared by deploy/compose.yaml and the k8s postgres component.
 set -eu
 
 create() {
