@@ -25,6 +25,14 @@ public record Node(Object value, String path) {
 		return new Node(child, this.path.isEmpty() ? field : this.path + "." + field);
 	}
 
+	/**
+	 * An entry of a map whose keys are not field names (labels, annotations, resources).
+	 */
+	public Node key(String key) {
+		Object child = (this.value instanceof Map<?, ?> map) ? map.get(key) : null;
+		return new Node(child, this.path + "[" + key + "]");
+	}
+
 	/** Follows a dotted path of field names: {@code at("spec.template.spec")}. */
 	public Node at(String dottedPath) {
 		Node node = this;

@@ -182,7 +182,7 @@ public final class ProductionPolicy implements Check {
 			findings.add(new Finding("Namespace/*", "metadata", "the overlay must create its namespace"));
 		}
 		for (RenderedObject namespace : namespaces) {
-			Node enforce = namespace.at("metadata.labels").get("pod-security.kubernetes.io/enforce");
+			Node enforce = namespace.at("metadata.labels").key("pod-security.kubernetes.io/enforce");
 			if (!enforce.is("restricted")) {
 				findings.add(enforce.finding(namespace, "must enforce the restricted Pod Security Standard"));
 			}

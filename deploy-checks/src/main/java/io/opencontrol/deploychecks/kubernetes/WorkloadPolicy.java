@@ -56,7 +56,8 @@ public final class WorkloadPolicy implements Check {
 			.find("ServiceAccount", String.valueOf(spec.get("serviceAccountName").text()))
 			.map((account) -> account.at("automountServiceAccountToken").is(false))
 			.orElse(false);
-		if (!automount.is(false) && !accountMountsNoToken) {
+		// the pod's setting wins over its ServiceAccount's
+		if (automount.is(true) || (automount.missing() && !accountMountsNoToken)) {
 			findings.add(automount.finding(workload, "must be false: no OpenControl pod talks to the Kubernetes API"));
 		}
 		Node nonRoot = spec.at("securityContext.runAsNonRoot");
@@ -95,7 +96,7 @@ public final class WorkloadPolicy implements Check {
 	private static void checkResources(RenderedObject workload, Node container, List<Finding> findings) {
 		for (String kind : List.of("requests", "limits")) {
 			for (String resource : List.of("cpu", "memory")) {
-				Node value = container.get("resources").get(kind).get(resource);
+				Node value = container.get("resources").get(kind).key(resource);
 				if (value.missing()) {
 					findings.add(value.finding(workload, "required: every container has " + resource + " " + kind));
 				}

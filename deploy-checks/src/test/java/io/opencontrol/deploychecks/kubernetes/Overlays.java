@@ -31,6 +31,8 @@ final class Overlays {
 
 	static final Path K8S = Path.of("..", "k8s").toAbsolutePath().normalize();
 
+	static final Path BROKEN = Path.of("src", "test", "resources", "broken").toAbsolutePath();
+
 	private static final Map<String, Rendering> RENDERED = new ConcurrentHashMap<>();
 
 	private static Path copy;
@@ -44,6 +46,23 @@ final class Overlays {
 
 	static Rendering render(String name) {
 		return RENDERED.computeIfAbsent(name, (key) -> Kustomize.build(copy().resolve("overlays").resolve(key)));
+	}
+
+	/**
+	 * One of the broken manifests of src/test/resources/broken, each an overlay on a real
+	 * one with a single defect, rendered from next to the overlays it builds on.
+	 */
+	static Rendering renderBroken(String name) {
+		Path target = copy().resolve("overlays").resolve("broken-" + name);
+		try {
+			if (!Files.exists(target)) {
+				FileSystemUtils.copyRecursively(BROKEN.resolve(name), target);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return Kustomize.build(target);
 	}
 
 	/**
